@@ -1,0 +1,44 @@
+# Deep Learning for Medical Imaging: two commands, `make lab` and `make test`.
+# Needs Python 3.10+ on the PATH (or PYTHON=/path/to/python3).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+JOBS   ?= 2
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
+.PHONY: lab test bench release check-release lock install clean-venv
+
+install: $(STAMP)
+
+# (Re)install only when the pins or the package metadata changed.
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=/path/to/python3.11 ...")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	$(PY) -m course_utils.kernel
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	@echo "Starting JupyterLab on notebooks/ (stop it with Ctrl-C twice)."
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_FLAG)
+
+test: $(STAMP)
+	$(PY) -m pytest -n $(JOBS) --dist loadgroup
+
+bench: $(STAMP)
+	$(PY) -m course_utils.bench
+
+release: $(STAMP)
+	$(VENV)/bin/course release
+
+check-release: $(STAMP)
+	$(VENV)/bin/course release --check
+
+# Regenerate constraints.txt from the current environment (maintainers only).
+lock: $(STAMP)
+	$(PY) -m course_utils.lock
+
+clean-venv:
+	rm -rf $(VENV)
