@@ -1,35 +1,35 @@
-"""Install the course's Jupyter kernel spec into the active environment.
+"""Configure the environment's IPython kernels for the course.
 
-The spec is ipykernel's own, plus ``--IPKernelApp.capture_fd_output=False`` so that
-messages written by compiled libraries straight to the process's stderr (TensorFlow's
-start-up notices) go to the terminal that runs Jupyter instead of into cell outputs.
-Run by ``make``: ``python -m course_utils.kernel``.
+Writes ``<prefix>/etc/ipython/ipython_kernel_config.py`` setting
+``IPKernelApp.capture_fd_output = False``, so that messages compiled libraries write
+straight to the process's stderr (TensorFlow's start-up notices) go to the terminal that
+runs Jupyter instead of into cell outputs and graded notebooks. Every kernel started from
+this environment (JupyterLab, nbgrader, the tests) reads it. Run by ``make``:
+``python -m course_utils.kernel``.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
-KERNEL_ARGS = ["--IPKernelApp.capture_fd_output=False"]
+CONFIG = """\
+# Written by `python -m course_utils.kernel` (run by `make`).
+# Keep output that compiled libraries write to the process's stderr out of cell outputs.
+c = get_config()  # noqa: F821
+c.IPKernelApp.capture_fd_output = False
+# The kernel's own start-up warnings (e.g. about local TCP transport) are not for learners.
+c.IPKernelApp.log_level = "ERROR"
+"""
 
 
 def install(prefix: str = sys.prefix) -> Path:
-    """Write ``<prefix>/share/jupyter/kernels/python3/kernel.json``; return its path."""
-    spec_dir = Path(prefix) / "share" / "jupyter" / "kernels" / "python3"
-    spec_dir.mkdir(parents=True, exist_ok=True)
-    spec = {
-        "argv": ["python", "-m", "ipykernel_launcher", "-f", "{connection_file}", *KERNEL_ARGS],
-        "display_name": "Python 3 (ipykernel)",
-        "language": "python",
-        "metadata": {"debugger": True},
-        "kernel_protocol_version": "5.5",
-    }
-    path = spec_dir / "kernel.json"
-    path.write_text(json.dumps(spec, indent=1) + "\n", encoding="utf-8")
+    """Write the kernel configuration into the environment at ``prefix``; return its path."""
+    path = Path(prefix) / "etc" / "ipython" / "ipython_kernel_config.py"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(CONFIG, encoding="utf-8")
     return path
 
 
 if __name__ == "__main__":
-    print(f"kernel spec: {install()}")
+    print(f"kernel configuration: {install()}")

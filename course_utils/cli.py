@@ -1,0 +1,95 @@
+"""The ``course`` command line.
+
+    course release [--check] [--force]   regenerate notebooks/ from solutions/
+    course check NOTEBOOK.ipynb          grade your notebook against the full tests
+    course datasets                      list the datasets and verify their checksums
+
+Bad input (a missing path, a file that is not a notebook, broken JSON) gets a one-line
+error and exit code 2; nothing is ever written next to or over the input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import nbgrader_course
+from .notebook_io import NotebookError
+
+EXIT_BAD_INPUT = 2
+
+
+def _cmd_release(args) -> int:
+    from .release import release
+
+    return release(check=args.check, force=args.force)
+
+
+def _cmd_check(args) -> int:
+    from .grading import format_table, self_check
+    from .notebook_io import read_notebook
+
+    read_notebook(args.notebook)  # bad input fails here, in one line
+    print(f"Grading {args.notebook} with the course's full tests (this runs the whole notebook)...",
+          file=sys.stderr, flush=True)
+    assignment, results = self_check(args.notebook, assignment=args.assignment, timeout=args.timeout)
+    print(format_table(assignment, results, source=args.notebook))
+    return 0 if results and all(r.status == "passed" for r in results) else 1
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of seconds, got {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive, got {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="course", description="Deep Learning for Medical Imaging: course tools.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("release", help="regenerate notebooks/ (the learner release) from solutions/")
+    p.add_argument("--check", action="store_true", help="only report notebooks that are out of date (exit 1 if any)")
+    p.add_argument("--force", action="store_true", help="also replace release notebooks that contain outputs")
+    p.set_defaults(func=_cmd_release)
+
+    p = sub.add_parser("check", help="grade your notebook with the full tests (hidden ones included)")
+    p.add_argument("notebook", help="path of your .ipynb notebook (it is only read)")
+    p.add_argument("--assignment", help="which course notebook it is, if its file name does not say")
+    p.add_argument("--timeout", type=_positive_int, default=nbgrader_course.DEFAULT_CELL_TIMEOUT,
+                   help=f"seconds a cell may run before it is stopped (default {nbgrader_course.DEFAULT_CELL_TIMEOUT})")
+    p.set_defaults(func=_cmd_check)
+
+    for module in ("course_utils.datasets.cli", "course_utils.instructor.cli"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as err:
+            if not module.startswith(err.name or ""):
+                raise
+            continue
+        mod.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (NotebookError, ValueError, FileNotFoundError) as err:
+        print(f"course {args.command}: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except nbgrader_course.NbgraderFailed as err:
+        print(f"course {args.command}: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("course: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,205 @@
+"""Grading one submission with nbgrader, and turning the result into per-exercise rows.
+
+Used by ``course check`` (a learner's self-check) and by instructors' batch grading.
+nbgrader does the grading; this module prepares the submission (noting test cells that
+were deleted or edited, which nbgrader restores), runs the autograder, and explains the
+outcome of every test cell: ``passed``, ``failed``, ``error``, ``timeout``, with
+``missing`` / ``tampered`` when a locked test cell had to be restored.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from . import nbgrader_course, paths
+from .notebook_io import NotebookError, read_notebook, test_cells, write_notebook
+
+TIMEOUT_ERRORS = {"CellTimeoutError", "KeyboardInterrupt"}
+
+
+@dataclass
+class ExerciseResult:
+    """The outcome of one autograded test cell."""
+
+    grade_id: str
+    score: float
+    max_score: float
+    status: str  # passed | failed | error | timeout | missing | tampered | unreadable
+    message: str = ""
+
+
+def identify_assignment(path: Path, nb: nbformat.NotebookNode) -> str:
+    """The assignment a notebook belongs to: by file name, else by its test cells' ids."""
+    known = paths.assignments()
+    stem = Path(path).stem
+    if stem in known:
+        return stem
+    for name in known:  # e.g. "00_medical_images_and_dicom-Copy1"
+        if stem.startswith(name):
+            return name
+    ids = set(test_cells(nb))
+    if ids:
+        for name in known:
+            if ids & set(test_cells(read_notebook(paths.source_notebook(name)))):
+                return name
+    raise NotebookError(
+        f"{path}: cannot tell which course notebook this is (file name and test cells match none of: "
+        f"{', '.join(known)}); pass --assignment NAME"
+    )
+
+
+def _source_text(cell) -> str:
+    return "\n".join(line.rstrip() for line in cell.source.strip().splitlines())
+
+
+def restored_cells(submission: nbformat.NotebookNode, release: nbformat.NotebookNode,
+                   source: nbformat.NotebookNode | None = None) -> dict[str, str]:
+    """Test cells of the release that the submission deleted (``missing``) or edited (``tampered``).
+
+    A test cell identical to the release's or to the source's (instructors checking the
+    solution notebook itself) is unchanged.
+    """
+    submitted = test_cells(submission)
+    originals = test_cells(source) if source is not None else {}
+    changes = {}
+    for gid, cell in test_cells(release).items():
+        if gid not in submitted:
+            changes[gid] = "missing"
+            continue
+        text = _source_text(submitted[gid])
+        if text != _source_text(cell) and not (gid in originals and text == _source_text(originals[gid])):
+            changes[gid] = "tampered"
+    return changes
+
+
+def _first_line(text: str) -> str:
+    for line in str(text).splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _error_of(cell) -> tuple[str, str] | None:
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            return out.get("ename", ""), _first_line(out.get("evalue", ""))
+    return None
+
+
+def explain(cell, answer_cell, score: float, max_score: float, timeout: int) -> tuple[str, str]:
+    """Status and one-line message for a graded test cell of an autograded notebook."""
+    if score >= max_score:
+        return "passed", ""
+    answer_error = _error_of(answer_cell) if answer_cell is not None else None
+    if answer_error and answer_error[0] in TIMEOUT_ERRORS:
+        return "timeout", f"the answer cell ran longer than {timeout} s (an endless loop?) and was stopped"
+    error = _error_of(cell)
+    if error is None:
+        return "failed", f"earned {score:g} of {max_score:g} points"
+    ename, evalue = error
+    if ename in TIMEOUT_ERRORS:
+        return "timeout", f"the tests ran longer than {timeout} s (an endless loop?) and were stopped"
+    if ename == "AssertionError":
+        return "failed", evalue or "a test assertion failed (no message)"
+    if ename == "NotImplementedError":
+        return "error", "NotImplementedError: not answered yet; replace `raise NotImplementedError()` with your code"
+    if answer_error:
+        return "error", f"{ename}: {evalue} (the answer cell above it failed first: {answer_error[0]}: {answer_error[1]})"
+    return "error", f"{ename}: {evalue}" if evalue else ename
+
+
+def _results_from_gradebook(root: Path, assignment: str, student: str, autograded: nbformat.NotebookNode,
+                            changes: dict[str, str], timeout: int) -> list[ExerciseResult]:
+    from nbgrader.api import Gradebook
+
+    cfg = nbgrader_course.nbgrader_config(root)
+    scores = {}
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}", cfg.CourseDirectory.course_id) as gb:
+        sub = gb.find_submission_notebook(assignment, assignment, student)
+        for grade in sub.grades:
+            scores[grade.name] = (float(grade.score or 0.0), float(grade.max_score))
+    results, answer = [], None
+    for cell in autograded.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if meta.get("solution") and cell.cell_type == "code":
+            answer = cell
+        gid = meta.get("grade_id")
+        if cell.cell_type != "code" or not meta.get("grade") or gid not in scores:
+            continue
+        score, max_score = scores[gid]
+        status, message = explain(cell, answer, score, max_score, timeout)
+        if gid in changes:
+            how = "deleted" if changes[gid] == "missing" else "edited"
+            message = f"this test cell was {how} and has been restored; restored tests: {status}" + (
+                f" ({message})" if message else "")
+            status = changes[gid]
+        results.append(ExerciseResult(gid, score, max_score, status, message))
+    return results
+
+
+def grade_in_course(root: Path, api, assignment: str, student: str, submission: nbformat.NotebookNode,
+                    timeout: int) -> list[ExerciseResult]:
+    """Autograde ``submission`` as ``student`` in an nbgrader course folder ``root``.
+
+    The assignment must already be generated there (``release/<assignment>/`` exists).
+    """
+    release = read_notebook(root / "release" / assignment / f"{assignment}.ipynb")
+    source = read_notebook(root / "source" / assignment / f"{assignment}.ipynb")
+    changes = restored_cells(submission, release, source)
+    dest = root / "submitted" / student / assignment / f"{assignment}.ipynb"
+    if dest.parent.exists():
+        shutil.rmtree(dest.parent)
+    dest.parent.mkdir(parents=True)
+    write_notebook(submission, dest)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nbgrader's database layer warns about its own session use
+        result = api.autograde(assignment, student, force=True)
+    autograded_path = root / "autograded" / student / assignment / f"{assignment}.ipynb"
+    if not result.get("success") or not autograded_path.exists():
+        cause = nbgrader_course.failure_cause(result)
+        reason = ("the notebook's kernel died (a crash, os._exit or out of memory) before this was graded"
+                  if "DeadKernel" in cause or "died" in cause.lower() else f"nbgrader could not grade it: {cause}")
+        return [ExerciseResult(gid, 0.0, float(cell.metadata["nbgrader"].get("points", 0)), "error", reason)
+                for gid, cell in test_cells(release).items()]
+    return _results_from_gradebook(root, assignment, student, read_notebook(autograded_path), changes, timeout)
+
+
+def self_check(path: str | Path, assignment: str | None = None,
+               timeout: int = nbgrader_course.DEFAULT_CELL_TIMEOUT) -> tuple[str, list[ExerciseResult]]:
+    """Grade a learner's notebook against the full tests; the learner's file is only read."""
+    path = Path(path)
+    submission = read_notebook(path)
+    name = assignment or identify_assignment(path, submission)
+    paths.source_notebook(name)  # raises ValueError for an unknown name
+    with tempfile.TemporaryDirectory(prefix="course-check-") as tmp:
+        root = Path(tmp)
+        nbgrader_course.add_source(root, name)
+        api = nbgrader_course.make_api(root, timeout=timeout)
+        nbgrader_course.run_checked(api.generate_assignment(name, force=True), f"prepare {name}")
+        return name, grade_in_course(root, api, name, "learner", submission, timeout)
+
+
+def format_table(assignment: str, results: list[ExerciseResult], source: str = "") -> str:
+    """A plain-text table of ``results`` with a total line ``Total: X / Y``."""
+    def num(x: float) -> str:
+        return f"{x:g}"
+
+    rows = [(r.grade_id, f"{num(r.score)} / {num(r.max_score)}", r.status, r.message) for r in results]
+    w_id = max([len("exercise")] + [len(r[0]) for r in rows])
+    w_pt = max([len("points")] + [len(r[1]) for r in rows])
+    w_st = max([len("status")] + [len(r[2]) for r in rows])
+    lines = [f"Self-check of {assignment}" + (f" ({source})" if source else ""), ""]
+    lines.append(f"{'exercise':<{w_id}}  {'points':>{w_pt}}  {'status':<{w_st}}  message")
+    for gid, pts, status, msg in rows:
+        msg = msg if len(msg) <= 110 else msg[:107] + "..."
+        lines.append(f"{gid:<{w_id}}  {pts:>{w_pt}}  {status:<{w_st}}  {msg}".rstrip())
+    total = sum(r.score for r in results)
+    possible = sum(r.max_score for r in results)
+    lines += ["", f"Total: {num(total)} / {num(possible)}"]
+    return "\n".join(lines)

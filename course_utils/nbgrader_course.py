@@ -1,0 +1,114 @@
+"""nbgrader course folders built from ``solutions/``.
+
+One place defines how the course configures nbgrader (timeouts, exchange folder, restoring
+deleted test cells), used by ``course release``, ``course check`` and instructors' folders.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from traitlets.config import Config
+
+from . import paths
+
+#: Seconds one cell may run while grading before it is interrupted (a loop that never ends).
+DEFAULT_CELL_TIMEOUT = 120
+
+#: Lines of output kept per cell in graded notebooks and feedback (the rest is cut with a note).
+MAX_OUTPUT_LINES = 200
+
+
+def nbgrader_config(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT) -> Config:
+    """The course's nbgrader configuration for the course folder ``root``."""
+    root = Path(root)
+    c = Config()
+    c.CourseDirectory.root = str(root)
+    c.CourseDirectory.course_id = "dl-medical-imaging"
+    c.Exchange.root = str(root / "exchange")
+    c.Execute.timeout = int(timeout)
+    c.Execute.interrupt_on_timeout = True
+    c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:"]
+    c.OverwriteCells.add_missing_cells = True
+    c.LimitOutput.max_lines = MAX_OUTPUT_LINES
+    c.LimitOutput.max_traceback = 40
+    c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+    return c
+
+
+CONFIG_FILE_TEMPLATE = '''\
+# nbgrader configuration for the Deep Learning for Medical Imaging course.
+c = get_config()  # noqa: F821
+c.CourseDirectory.course_id = "dl-medical-imaging"
+c.Exchange.root = {exchange!r}
+# A cell that runs longer than this (seconds) is interrupted and its exercise scores 0.
+c.Execute.timeout = {timeout}
+c.Execute.interrupt_on_timeout = True
+c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:"]
+# Test cells a student deleted are put back before grading instead of silently scoring 0.
+c.OverwriteCells.add_missing_cells = True
+c.LimitOutput.max_lines = {max_lines}
+c.LimitOutput.max_traceback = 40
+'''
+
+
+def write_config_file(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT) -> Path:
+    """Write ``root/nbgrader_config.py`` matching :func:`nbgrader_config`; return its path."""
+    path = Path(root) / "nbgrader_config.py"
+    path.write_text(
+        CONFIG_FILE_TEMPLATE.format(exchange=str(Path(root) / "exchange"), timeout=int(timeout), max_lines=MAX_OUTPUT_LINES),
+        encoding="utf-8",
+    )
+    return path
+
+
+def add_source(root: Path, assignment: str) -> Path:
+    """Copy ``solutions/<assignment>.ipynb`` to ``root/source/<assignment>/``; return the copy."""
+    dest = Path(root) / "source" / assignment / f"{assignment}.ipynb"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(paths.source_notebook(assignment), dest)
+    return dest
+
+
+def make_api(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT, quiet: bool = True):
+    """An ``NbGraderAPI`` for the course folder ``root`` (created if needed)."""
+    from nbgrader.apps import NbGraderAPI
+
+    _put_environment_on_path()
+    root = Path(root)
+    (root / "exchange").mkdir(parents=True, exist_ok=True)
+    api = NbGraderAPI(config=nbgrader_config(root, timeout))
+    if quiet:
+        api.log.setLevel(logging.ERROR)
+    return api
+
+
+def _put_environment_on_path() -> None:
+    """nbgrader runs helper programs (``alembic``) by name: find them in this environment."""
+    bin_dir = str(Path(sys.executable).parent)
+    parts = os.environ.get("PATH", "").split(os.pathsep)
+    if bin_dir not in parts:
+        os.environ["PATH"] = os.pathsep.join([bin_dir, *parts])
+
+
+class NbgraderFailed(RuntimeError):
+    """nbgrader reported a failure; the message carries its log's last lines."""
+
+
+def failure_cause(result: dict) -> str:
+    """The most specific error line in the log of a failed ``NbGraderAPI`` call."""
+    log = "\n".join(filter(None, [result.get("log"), result.get("error")]))
+    causes = [ln.strip() for ln in log.splitlines()
+              if re.match(r"\s*[\w.]+(Error|Exception|Died)\b:?", ln) and "see the the above traceback" not in ln]
+    return causes[-1] if causes else (log.strip().splitlines() or ["no log"])[-1].strip()
+
+
+def run_checked(result: dict, what: str) -> None:
+    """Raise ``NbgraderFailed`` when an ``NbGraderAPI`` call result says it failed."""
+    if not result.get("success"):
+        raise NbgraderFailed(f"nbgrader could not {what}: {failure_cause(result)}")
