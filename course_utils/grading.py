@@ -16,11 +16,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbformat.notebooknode import NotebookNode
+from nbgrader.preprocessors import Execute
+from traitlets import Integer
 
 from . import nbgrader_course, paths
 from .notebook_io import NotebookError, read_notebook, test_cells, write_notebook
 
 TIMEOUT_ERRORS = {"CellTimeoutError", "KeyboardInterrupt"}
+
+#: ``ename`` of the error output :class:`CourseExecute` gives the cell in which the kernel died.
+KERNEL_DIED = "DeadKernelError"
+#: ``ename`` of the error output :class:`CourseExecute` gives cells it could not run.
+NOT_RUN = "CellNotRun"
 
 
 @dataclass
@@ -32,6 +41,92 @@ class ExerciseResult:
     max_score: float
     status: str  # passed | failed | error | timeout | missing | tampered | unreadable
     message: str = ""
+
+
+def _error_output(ename: str, evalue: str) -> NotebookNode:
+    return NotebookNode(output_type="error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
+
+
+def _cell_name(cell, index: int) -> str:
+    gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+    return f"cell {index + 1} ({gid})" if gid else f"cell {index + 1}"
+
+
+class CourseExecute(Execute):
+    """nbgrader's ``Execute``, hardened against what a class of submissions does.
+
+    - A kernel that dies (``os._exit``, a segfault, running out of memory), or a cell that is
+      still running after the timeout's interrupt (a loop that catches ``KeyboardInterrupt``),
+      no longer makes nbgrader give up on the whole notebook: that cell gets an error output
+      saying what happened, every later code cell gets a ``CellNotRun`` error output (so its
+      tests score 0, never full marks), and the cells run before keep their outputs, so
+      their exercises are graded as usual.
+    - Output is capped as it arrives: at most ``max_output_chars`` characters of text, images
+      and HTML per cell are kept (errors always are, shortened), then a note says the rest was
+      cut. A cell printing megabytes costs neither the grader's memory nor the feedback file.
+    """
+
+    max_output_chars = Integer(
+        nbgrader_course.MAX_OUTPUT_CHARS, help="characters of output kept per cell (errors excepted)"
+    ).tag(config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._stopped_because = None  # set when the kernel cannot run further cells
+        self._output_used: dict[int, int] = {}
+        return super().preprocess(nb, resources, km)
+
+    def preprocess_cell(self, cell, resources, index):
+        if self._stopped_because and cell.cell_type == "code" and cell.source.strip():
+            cell.outputs = [_error_output(NOT_RUN, self._stopped_because)]
+            return cell, self.resources
+        try:
+            return super().preprocess_cell(cell, resources, index)
+        except DeadKernelError:
+            cell.outputs.append(_error_output(
+                KERNEL_DIED, "the kernel died while this cell ran (os._exit, a crash, or running out of memory)"))
+            self._stopped_because = (f"not run: the kernel died in {_cell_name(cell, index)} "
+                                     "(os._exit, a crash, or running out of memory)")
+        except CellTimeoutError:
+            cell.outputs.append(_error_output(
+                "CellTimeoutError", f"this cell ran longer than {self.timeout} s and did not stop when interrupted"))
+            self._stopped_because = (f"not run: {_cell_name(cell, index)} ran longer than {self.timeout} s "
+                                     "and did not stop when interrupted")
+        self.log.warning("%s", self._stopped_because)
+        return cell, self.resources
+
+    def clear_output(self, outs, msg, cell_index):
+        self._output_used[cell_index] = 0
+        return super().clear_output(outs, msg, cell_index)
+
+    def output(self, outs, msg, display_id, cell_index):
+        kind, content = msg.get("msg_type"), msg.get("content", {})
+        cap = self.max_output_chars
+        if kind == "error":
+            msg = {**msg, "content": {**content, "evalue": _shorten(content.get("evalue", ""), cap // 10),
+                                      "traceback": [_shorten(ln, cap // 10) for ln in content.get("traceback", [])]}}
+            return super().output(outs, msg, display_id, cell_index)
+        if kind not in ("stream", "display_data", "execute_result") or cap < 0:
+            return super().output(outs, msg, display_id, cell_index)
+        used = self._output_used.get(cell_index, 0)
+        if used > cap:  # already cut: drop the rest as it arrives
+            return None
+        size = len(content.get("text", "")) if kind == "stream" else sum(
+            len(str(v)) for v in content.get("data", {}).values())
+        self._output_used[cell_index] = used + size
+        if used + size <= cap:
+            return super().output(outs, msg, display_id, cell_index)
+        self._output_used[cell_index] = cap + 1
+        if kind == "stream" and cap - used > 0:
+            super().output(outs, {**msg, "content": {**content, "text": content["text"][:cap - used]}},
+                           display_id, cell_index)
+        note = (f"\n... Output truncated by the grader: this cell printed more than {cap:,} characters; "
+                "the rest was dropped ...\n")
+        outs.append(NotebookNode(output_type="stream", name="stdout", text=note))
+        return None
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if limit < 0 or len(text) <= limit else text[:limit] + " ... (truncated)"
 
 
 def identify_assignment(path: Path, nb: nbformat.NotebookNode) -> str:
@@ -107,6 +202,8 @@ def explain(cell, answer_cell, score: float, max_score: float, timeout: int) -> 
         return "timeout", f"the tests ran longer than {timeout} s (an endless loop?) and were stopped"
     if ename == "AssertionError":
         return "failed", evalue or "a test assertion failed (no message)"
+    if ename in (KERNEL_DIED, NOT_RUN):
+        return "error", evalue
     if ename == "NotImplementedError":
         return "error", "NotImplementedError: not answered yet; replace `raise NotImplementedError()` with your code"
     if answer_error:

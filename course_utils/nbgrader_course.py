@@ -23,6 +23,21 @@ DEFAULT_CELL_TIMEOUT = 120
 #: Lines of output kept per cell in graded notebooks and feedback (the rest is cut with a note).
 MAX_OUTPUT_LINES = 200
 
+#: Characters of output (text, images, HTML) kept per cell while grading; the rest is dropped
+#: as it arrives, with a note (see ``grading.CourseExecute``).
+MAX_OUTPUT_CHARS = 1_000_000
+
+#: nbgrader's autograding steps, with its ``Execute`` replaced by the course's hardened one.
+AUTOGRADE_PREPROCESSORS = [
+    "course_utils.grading.CourseExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
 
 def nbgrader_config(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT) -> Config:
     """The course's nbgrader configuration for the course folder ``root``."""
@@ -35,6 +50,7 @@ def nbgrader_config(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT) -> Config:
     c.Execute.interrupt_on_timeout = True
     c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:"]
     c.OverwriteCells.add_missing_cells = True
+    c.Autograde.autograde_preprocessors = list(AUTOGRADE_PREPROCESSORS)
     c.LimitOutput.max_lines = MAX_OUTPUT_LINES
     c.LimitOutput.max_traceback = 40
     c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
