@@ -1,0 +1,108 @@
+"""`course check`: a learner's self-check with the full tests, never touching their file."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from course_utils import paths
+
+COURSE = [sys.executable, "-m", "course_utils.cli"]
+FIRST = paths.assignments()[0]
+
+
+def run(*args, **kwargs):
+    return subprocess.run([*COURSE, *args], capture_output=True, text=True, **kwargs)
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("make_input, expected", [
+    (lambda d: d / "nope.ipynb", "no such file"),
+    (lambda d: d, "is a folder"),
+    (lambda d: (d / "broken.ipynb").write_text('{"cells": [') and d / "broken.ipynb", "broken notebook JSON"),
+    (lambda d: (d / "list.ipynb").write_text("[1, 2]") and d / "list.ipynb", "not a Jupyter notebook"),
+    (lambda d: (d / "bin.ipynb").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe") and d / "bin.ipynb", "not a notebook"),
+])
+def test_bad_input_gets_one_line_and_exit_2(tmp_path, make_input, expected):
+    target = make_input(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    proc = run("check", str(target))
+    assert proc.returncode == 2, proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and expected in lines[0], proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before, "bad input must not create files"
+
+
+def test_unknown_notebook_is_named_not_guessed(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    target = tmp_path / "homework.ipynb"
+    nbformat.write(nb, target)
+    proc = run("check", str(target))
+    assert proc.returncode == 2
+    assert "cannot tell which course notebook" in proc.stderr and "--assignment" in proc.stderr
+    proc = run("check", str(target), "--assignment", "99_nothing")
+    assert proc.returncode == 2 and "unknown assignment '99_nothing'" in proc.stderr
+
+
+def test_timeout_option_is_validated():
+    proc = run("check", "x.ipynb", "--timeout", "0")
+    assert proc.returncode == 2 and "must be positive" in proc.stderr
+
+
+@pytest.mark.notebook
+def test_check_reports_each_exercise_and_leaves_the_file_alone(tmp_path):
+    """A learner answered the first exercise right and the second one wrong, in a renamed copy."""
+    source = nbformat.read(paths.source_notebook(FIRST), as_version=4)
+    learner = nbformat.read(paths.notebooks_dir() / f"{FIRST}.ipynb", as_version=4)
+    answers = [c for c in learner.cells if c.get("metadata", {}).get("nbgrader", {}).get("solution")]
+    solved = {c.metadata.nbgrader.grade_id: c for c in source.cells if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
+    right, wrong = answers[0], answers[1]
+    right.source = solved[right.metadata.nbgrader.grade_id].source
+    func = wrong.source.split("def ", 1)[1].split("(", 1)[0]
+    wrong.source = wrong.source.split("def ", 1)[0] + f"def {func}(*args, **kwargs):\n    return 42\n"
+    folder = tmp_path / "my work"
+    folder.mkdir()
+    target = folder / f"{FIRST}-Copy1.ipynb"
+    nbformat.write(learner, target)
+    before, listing = digest(target), sorted(p.name for p in folder.iterdir())
+
+    proc = run("check", str(target), cwd=folder)
+
+    assert digest(target) == before, "course check modified the learner's notebook"
+    assert sorted(p.name for p in folder.iterdir()) == listing, "course check created files next to the notebook"
+    out = proc.stdout
+    assert proc.returncode == 1, out + proc.stderr
+    rows = {line.split()[0]: line for line in out.splitlines() if line.startswith("test_")}
+    tests = [c.metadata.nbgrader.grade_id for c in source.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade")]
+    assert set(rows) == set(tests), out
+    first_test, second_test = tests[0], tests[1]
+    assert " passed" in rows[first_test], out
+    assert " failed" in rows[second_test] and f"{func}(" in rows[second_test], out
+    for other in tests[2:]:
+        assert "NotImplementedError" in rows[other], out
+    total_points = sum(float(c.metadata.nbgrader.points) for c in source.cells
+                       if c.get("metadata", {}).get("nbgrader", {}).get("grade"))
+    first_points = float(next(c for c in source.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == first_test).metadata.nbgrader.points)
+    assert f"Total: {first_points:g} / {total_points:g}" in out, out
+
+
+@pytest.mark.notebook
+def test_check_flags_a_deleted_test_cell_and_grades_the_restored_tests(tmp_path):
+    learner = nbformat.read(paths.source_notebook(FIRST), as_version=4)  # fully answered
+    tests = [i for i, c in enumerate(learner.cells) if c.get("metadata", {}).get("nbgrader", {}).get("grade")]
+    removed = learner.cells[tests[0]].metadata.nbgrader.grade_id
+    del learner.cells[tests[0]]
+    target = tmp_path / f"{FIRST}.ipynb"
+    nbformat.write(learner, target)
+    proc = run("check", str(target))
+    row = next(line for line in proc.stdout.splitlines() if line.startswith(removed))
+    assert "missing" in row and "restored" in row, proc.stdout
+    assert row.split()[1] == row.split()[3], f"restored tests should pass on a correct answer: {row}"
