@@ -21,8 +21,8 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 lab: $(STAMP)
-	@echo "Starting JupyterLab on notebooks/ (stop it with Ctrl-C twice)."
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_FLAG)
+	@echo "Starting JupyterLab on notebooks/: open the URL printed below (stop with Ctrl-C twice)."
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_FLAG)
 
 test: $(STAMP)
 	$(PY) -m pytest -n $(JOBS) --dist loadgroup
