@@ -52,6 +52,10 @@ def _cell_name(cell, index: int) -> str:
     return f"cell {index + 1} ({gid})" if gid else f"cell {index + 1}"
 
 
+def _shorten(text: str, limit: int) -> str:
+    return text if limit < 0 or len(text) <= limit else text[:limit] + " ... (truncated)"
+
+
 class CourseExecute(Execute):
     """nbgrader's ``Execute``, hardened against what a class of submissions does.
 
@@ -61,18 +65,22 @@ class CourseExecute(Execute):
       saying what happened, every later code cell gets a ``CellNotRun`` error output (so its
       tests score 0, never full marks), and the cells run before keep their outputs, so
       their exercises are graded as usual.
-    - Output is capped as it arrives: at most ``max_output_chars`` characters of text, images
-      and HTML per cell are kept (errors always are, shortened), then a note says the rest was
-      cut. A cell printing megabytes costs neither the grader's memory nor the feedback file.
+    - Output is capped as it arrives: per cell, at most ``max_text_chars`` characters of printed
+      text and ``max_output_chars`` of all outputs (images, HTML) are kept, then a note says the
+      rest was cut; errors are always kept (shortened). A cell printing megabytes costs neither
+      the grader's memory nor the feedback file.
     """
 
+    max_text_chars = Integer(
+        nbgrader_course.MAX_TEXT_CHARS, help="characters of printed text kept per cell (-1: no limit)"
+    ).tag(config=True)
     max_output_chars = Integer(
-        nbgrader_course.MAX_OUTPUT_CHARS, help="characters of output kept per cell (errors excepted)"
+        nbgrader_course.MAX_OUTPUT_CHARS, help="characters of outputs of any kind kept per cell (-1: no limit)"
     ).tag(config=True)
 
     def preprocess(self, nb, resources=None, km=None):
         self._stopped_because = None  # set when the kernel cannot run further cells
-        self._output_used: dict[int, int] = {}
+        self._used: dict[int, list[int]] = {}  # cell index -> [text, all] characters kept so far
         return super().preprocess(nb, resources, km)
 
     def preprocess_cell(self, cell, resources, index):
@@ -84,49 +92,48 @@ class CourseExecute(Execute):
         except DeadKernelError:
             cell.outputs.append(_error_output(
                 KERNEL_DIED, "the kernel died while this cell ran (os._exit, a crash, or running out of memory)"))
-            self._stopped_because = (f"not run: the kernel died in {_cell_name(cell, index)} "
+            self._stopped_because = (f"not run: the kernel died earlier, in {_cell_name(cell, index)} "
                                      "(os._exit, a crash, or running out of memory)")
         except CellTimeoutError:
             cell.outputs.append(_error_output(
                 "CellTimeoutError", f"this cell ran longer than {self.timeout} s and did not stop when interrupted"))
             self._stopped_because = (f"not run: {_cell_name(cell, index)} ran longer than {self.timeout} s "
-                                     "and did not stop when interrupted")
+                                     "and did not stop when interrupted, so the kernel was stopped")
         self.log.warning("%s", self._stopped_because)
         return cell, self.resources
 
     def clear_output(self, outs, msg, cell_index):
-        self._output_used[cell_index] = 0
+        self._used.pop(cell_index, None)
         return super().clear_output(outs, msg, cell_index)
 
     def output(self, outs, msg, display_id, cell_index):
         kind, content = msg.get("msg_type"), msg.get("content", {})
-        cap = self.max_output_chars
-        if kind == "error":
-            msg = {**msg, "content": {**content, "evalue": _shorten(content.get("evalue", ""), cap // 10),
-                                      "traceback": [_shorten(ln, cap // 10) for ln in content.get("traceback", [])]}}
+        if kind == "error":  # always kept: grading depends on it
+            short = max(self.max_text_chars, 1000) if self.max_text_chars >= 0 else -1
+            msg = {**msg, "content": {**content, "evalue": _shorten(content.get("evalue", ""), short),
+                                      "traceback": [_shorten(ln, short) for ln in content.get("traceback", [])]}}
             return super().output(outs, msg, display_id, cell_index)
-        if kind not in ("stream", "display_data", "execute_result") or cap < 0:
+        if kind not in ("stream", "display_data", "execute_result"):
             return super().output(outs, msg, display_id, cell_index)
-        used = self._output_used.get(cell_index, 0)
-        if used > cap:  # already cut: drop the rest as it arrives
+        used = self._used.setdefault(cell_index, [0, 0])
+        if used[0] < 0:  # already cut: drop the rest as it arrives
             return None
-        size = len(content.get("text", "")) if kind == "stream" else sum(
-            len(str(v)) for v in content.get("data", {}).values())
-        self._output_used[cell_index] = used + size
-        if used + size <= cap:
+        text = kind == "stream"
+        size = len(content.get("text", "")) if text else sum(len(str(v)) for v in content.get("data", {}).values())
+        room = min(self.max_text_chars - used[0] if text and self.max_text_chars >= 0 else size,
+                   self.max_output_chars - used[1] if self.max_output_chars >= 0 else size)
+        if size <= room:
+            used[0] += size if text else 0
+            used[1] += size
             return super().output(outs, msg, display_id, cell_index)
-        self._output_used[cell_index] = cap + 1
-        if kind == "stream" and cap - used > 0:
-            super().output(outs, {**msg, "content": {**content, "text": content["text"][:cap - used]}},
-                           display_id, cell_index)
-        note = (f"\n... Output truncated by the grader: this cell printed more than {cap:,} characters; "
+        used[0] = -1
+        if text and room > 0:
+            super().output(outs, {**msg, "content": {**content, "text": content["text"][:room]}}, display_id, cell_index)
+        note = ("\n... Output truncated by the grader: this cell printed more than it may "
+                f"({self.max_text_chars:,} characters of text, {self.max_output_chars:,} in all); "
                 "the rest was dropped ...\n")
         outs.append(NotebookNode(output_type="stream", name="stdout", text=note))
         return None
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if limit < 0 or len(text) <= limit else text[:limit] + " ... (truncated)"
 
 
 def identify_assignment(path: Path, nb: nbformat.NotebookNode) -> str:

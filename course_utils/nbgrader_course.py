@@ -23,9 +23,10 @@ DEFAULT_CELL_TIMEOUT = 120
 #: Lines of output kept per cell in graded notebooks and feedback (the rest is cut with a note).
 MAX_OUTPUT_LINES = 200
 
-#: Characters of output (text, images, HTML) kept per cell while grading; the rest is dropped
-#: as it arrives, with a note (see ``grading.CourseExecute``).
-MAX_OUTPUT_CHARS = 1_000_000
+#: Characters of printed text, and of outputs of every kind (images, HTML), kept per cell while
+#: grading; the rest is dropped as it arrives, with a note (see ``grading.CourseExecute``).
+MAX_TEXT_CHARS = 100_000
+MAX_OUTPUT_CHARS = 5_000_000
 
 #: nbgrader's autograding steps, with its ``Execute`` replaced by the course's hardened one.
 AUTOGRADE_PREPROCESSORS = [
@@ -36,6 +37,13 @@ AUTOGRADE_PREPROCESSORS = [
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+#: nbgrader's feedback steps, plus hiding the hidden tests (feedback shows scores, outputs, visible tests).
+FEEDBACK_PREPROCESSORS = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "nbgrader.preprocessors.ClearHiddenTests",
 ]
 
 
@@ -53,12 +61,14 @@ def nbgrader_config(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT) -> Config:
     c.Autograde.autograde_preprocessors = list(AUTOGRADE_PREPROCESSORS)
     c.LimitOutput.max_lines = MAX_OUTPUT_LINES
     c.LimitOutput.max_traceback = 40
+    c.GenerateFeedback.preprocessors = list(FEEDBACK_PREPROCESSORS)
     c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
     return c
 
 
 CONFIG_FILE_TEMPLATE = '''\
 # nbgrader configuration for the Deep Learning for Medical Imaging course.
+# Written by the course's tools (`course init-instructor`, `course grade`); see docs/instructors.md.
 c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = "dl-medical-imaging"
 c.Exchange.root = {exchange!r}
@@ -70,6 +80,17 @@ c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:"]
 c.OverwriteCells.add_missing_cells = True
 c.LimitOutput.max_lines = {max_lines}
 c.LimitOutput.max_traceback = 40
+# Feedback shows scores, outputs and the visible tests, not the hidden tests.
+c.GenerateFeedback.preprocessors = {feedback!r}
+# The course's executor: a kernel that dies or a cell that ignores the timeout no longer stops
+# the grading of the whole notebook, and huge outputs are cut. It needs the course's Python
+# package (installed by `make`); without it nbgrader's own executor is used.
+try:
+    import course_utils.grading  # noqa: F401
+except ImportError:
+    pass
+else:
+    c.Autograde.autograde_preprocessors = {autograde!r}
 '''
 
 
@@ -77,7 +98,9 @@ def write_config_file(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT) -> Path:
     """Write ``root/nbgrader_config.py`` matching :func:`nbgrader_config`; return its path."""
     path = Path(root) / "nbgrader_config.py"
     path.write_text(
-        CONFIG_FILE_TEMPLATE.format(exchange=str(Path(root) / "exchange"), timeout=int(timeout), max_lines=MAX_OUTPUT_LINES),
+        CONFIG_FILE_TEMPLATE.format(exchange=str(Path(root).resolve() / "exchange"), timeout=int(timeout),
+                                    max_lines=MAX_OUTPUT_LINES, feedback=FEEDBACK_PREPROCESSORS,
+                                    autograde=AUTOGRADE_PREPROCESSORS),
         encoding="utf-8",
     )
     return path

@@ -1,0 +1,56 @@
+"""``course init-instructor DIR``: a real nbgrader course folder made from ``solutions/``.
+
+The folder holds ``nbgrader_config.py`` (the course's timeouts, output limits, restored test
+cells, hidden tests kept out of feedback, and an exchange folder inside DIR), one
+``source/<assignment>/`` per course notebook, the generated ``release/`` and the gradebook,
+so that instructors can use nbgrader's own commands and the formgrader in JupyterLab.
+Running it again on the same folder updates the sources from ``solutions/`` and keeps the
+gradebook and everything collected or graded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import nbgrader_course, paths
+
+#: The first line of every ``nbgrader_config.py`` the course writes.
+CONFIG_MARKER = nbgrader_course.CONFIG_FILE_TEMPLATE.splitlines()[0]
+
+
+def _made_by_us(root: Path) -> bool:
+    config = root / "nbgrader_config.py"
+    try:
+        return config.is_file() and config.read_text(encoding="utf-8").startswith(CONFIG_MARKER)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def init_instructor(root: Path, timeout: int = nbgrader_course.DEFAULT_CELL_TIMEOUT, say=print) -> list[str]:
+    """Create or update the nbgrader course folder ``root``; return the assignments in it."""
+    root = Path(root).expanduser()
+    if root.exists() and not root.is_dir():
+        raise ValueError(f"{root} is a file; choose a folder for the nbgrader course")
+    if root.is_dir() and any(root.iterdir()) and not _made_by_us(root):
+        raise ValueError(f"{root} already holds files and is not a course folder made by `course init-instructor`; "
+                         "choose a new or empty folder")
+    names = paths.assignments()
+    if not names:
+        raise ValueError(f"no course notebooks in {paths.solutions_dir()}")
+    updating = root.is_dir() and _made_by_us(root)
+    root.mkdir(parents=True, exist_ok=True)
+    nbgrader_course.write_config_file(root, timeout)
+    exchange = root / "exchange"
+    exchange.mkdir(exist_ok=True)
+    exchange.chmod(0o777)  # every user of a shared machine releases and submits through it
+    api = nbgrader_course.make_api(root, timeout=timeout)
+    for name in names:
+        nbgrader_course.add_source(root, name)
+        nbgrader_course.run_checked(api.generate_assignment(name, force=True), f"generate {name}")
+    say(f"{'Updated' if updating else 'Created'} the nbgrader course folder {root}:")
+    say(f"  nbgrader_config.py  course id dl-medical-imaging, {timeout} s per cell, exchange {exchange}")
+    say(f"  source/, release/   {', '.join(names)}")
+    say(f"  gradebook.db        the gradebook (nbgrader's SQLite database)")
+    say(f"Next: cd {root} and run nbgrader's commands there, or `jupyter lab` for the formgrader "
+        "(see docs/instructors.md).")
+    return names
