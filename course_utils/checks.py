@@ -176,3 +176,17 @@ def _same_state(old: Any, new: Any) -> bool:
         return bool(old == new)
     except Exception:
         return True
+
+
+def strict_call(func: Callable, *args: Any, call: str = "", **kwargs: Any) -> Any:
+    """Call ``func`` with numpy floating-point warnings turned into test failures.
+
+    Catches divisions by zero, overflows and invalid operations (NaN) that numpy would
+    otherwise only warn about, and names them in the message.
+    """
+    try:
+        with np.errstate(all="raise"):
+            return func(*args, **kwargs)
+    except FloatingPointError as err:
+        _fail(call, f"numpy reported '{err}' while computing the result; "
+                    "guard the special case (e.g. a zero denominator) or use a numerically stable formula")
