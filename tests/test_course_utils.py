@@ -171,3 +171,19 @@ def test_restored_cells_detects_missing_and_tampered():
 def test_format_table_has_rows_and_total():
     table = format_table("00_x", [ExerciseResult("test_a", 2, 2, "passed"), ExerciseResult("test_b", 0, 3, "failed", "f(1): wrong")])
     assert "test_a" in table and "f(1): wrong" in table and table.rstrip().endswith("Total: 2 / 5")
+
+
+def test_check_unchanged_sees_into_containers_and_lets_generators_advance():
+    def bump_first(params):
+        params[0][0] += 1
+
+    with pytest.raises(AssertionError, match="in place"):
+        checks.check_unchanged(bump_first, [np.zeros(2), np.zeros(1)], call="bump_first(params)")
+
+    def bump_key(grads):
+        grads["W1"][0] = 5.0
+
+    with pytest.raises(AssertionError, match="in place"):
+        checks.check_unchanged(bump_key, {"W1": np.zeros(2)}, call="bump_key(grads)")
+    checks.check_unchanged(lambda rng: rng.normal(), np.random.default_rng(0), call="draw(rng)")
+    checks.check_unchanged(lambda x: x, np.array([np.nan]), call="identity(nan)")
