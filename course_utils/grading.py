@@ -56,6 +56,47 @@ def _shorten(text: str, limit: int) -> str:
     return text if limit < 0 or len(text) <= limit else text[:limit] + " ... (truncated)"
 
 
+#: Run by every grading kernel at start-up (``exec_lines``): at most ``limit`` characters of
+#: printed text per cell leave the kernel; the rest is dropped there, with a note, so that a
+#: cell printing in a loop floods neither the grader with messages nor the kernel's memory
+#: (IPython 9 copies everything a cell prints into its history: the cap sits above that copy).
+#: Without IPython's ``_tee`` (other versions) it does nothing; the grader's own cap remains.
+KERNEL_TEXT_CAP = """\
+def _course_cap_printed_text(limit):
+    import contextlib, sys
+    shell, written = get_ipython(), [0]
+    note = ("\\n... Output truncated by the grader: this cell printed more than %d characters; "
+            "the rest was dropped ...\\n" % limit)
+    def capped(write):
+        def capped_write(text, *args, **kwargs):
+            before = written[0]
+            written[0] += len(text)
+            if written[0] <= limit:
+                return write(text, *args, **kwargs)
+            if before <= limit:
+                write(text[:limit - before] + note)
+            return len(text)
+        return capped_write
+    tee = getattr(shell, "_tee", None)
+    if tee is None:
+        return
+    @contextlib.contextmanager
+    def capped_tee(channel):
+        with tee(channel):
+            stream = getattr(sys, channel)
+            inner = stream.write
+            stream.write = capped(inner)
+            try:
+                yield
+            finally:
+                stream.write = inner
+    shell._tee = capped_tee
+    shell.events.register("pre_run_cell", lambda *args: written.__setitem__(0, 0))
+_course_cap_printed_text(LIMIT)
+del _course_cap_printed_text
+"""
+
+
 class CourseExecute(Execute):
     """nbgrader's ``Execute``, hardened against what a class of submissions does.
 
@@ -65,10 +106,11 @@ class CourseExecute(Execute):
       saying what happened, every later code cell gets a ``CellNotRun`` error output (so its
       tests score 0, never full marks), and the cells run before keep their outputs, so
       their exercises are graded as usual.
-    - Output is capped as it arrives: per cell, at most ``max_text_chars`` characters of printed
-      text and ``max_output_chars`` of all outputs (images, HTML) are kept, then a note says the
-      rest was cut; errors are always kept (shortened). A cell printing megabytes costs neither
-      the grader's memory nor the feedback file.
+    - Output is capped: the kernel itself drops printed text beyond ``max_text_chars`` per cell
+      (:data:`KERNEL_TEXT_CAP`), and outputs of any kind (images, HTML) beyond
+      ``max_output_chars`` per cell are dropped as they arrive, each time with a note. Errors
+      are always kept (shortened). A cell printing megabytes, or printing in an endless loop,
+      costs neither the grader's memory nor the feedback file.
     """
 
     max_text_chars = Integer(
@@ -80,7 +122,11 @@ class CourseExecute(Execute):
 
     def preprocess(self, nb, resources=None, km=None):
         self._stopped_because = None  # set when the kernel cannot run further cells
-        self._used: dict[int, list[int]] = {}  # cell index -> [text, all] characters kept so far
+        self._used: dict[int, int] = {}  # cell index -> characters of output kept (-1: cut)
+        if self.max_text_chars >= 0:
+            cap = "--IPKernelApp.exec_lines=" + KERNEL_TEXT_CAP.replace("LIMIT", str(self.max_text_chars))
+            self.extra_arguments = [a for a in self.extra_arguments if not a.startswith("--IPKernelApp.exec_lines=")
+                                    ] + [cap]
         return super().preprocess(nb, resources, km)
 
     def preprocess_cell(self, cell, resources, index):
@@ -108,31 +154,26 @@ class CourseExecute(Execute):
 
     def output(self, outs, msg, display_id, cell_index):
         kind, content = msg.get("msg_type"), msg.get("content", {})
+        cap = self.max_output_chars
         if kind == "error":  # always kept: grading depends on it
-            short = max(self.max_text_chars, 1000) if self.max_text_chars >= 0 else -1
+            short = 10_000 if cap >= 0 else -1
             msg = {**msg, "content": {**content, "evalue": _shorten(content.get("evalue", ""), short),
                                       "traceback": [_shorten(ln, short) for ln in content.get("traceback", [])]}}
             return super().output(outs, msg, display_id, cell_index)
-        if kind not in ("stream", "display_data", "execute_result"):
+        if kind not in ("stream", "display_data", "execute_result") or cap < 0:
             return super().output(outs, msg, display_id, cell_index)
-        used = self._used.setdefault(cell_index, [0, 0])
-        if used[0] < 0:  # already cut: drop the rest as it arrives
+        used = self._used.get(cell_index, 0)
+        if used < 0:  # already cut: drop the rest as it arrives
             return None
-        text = kind == "stream"
-        size = len(content.get("text", "")) if text else sum(len(str(v)) for v in content.get("data", {}).values())
-        room = min(self.max_text_chars - used[0] if text and self.max_text_chars >= 0 else size,
-                   self.max_output_chars - used[1] if self.max_output_chars >= 0 else size)
-        if size <= room:
-            used[0] += size if text else 0
-            used[1] += size
+        size = len(content.get("text", "")) if kind == "stream" else sum(
+            len(str(v)) for v in content.get("data", {}).values())
+        if used + size <= cap:
+            self._used[cell_index] = used + size
             return super().output(outs, msg, display_id, cell_index)
-        used[0] = -1
-        if text and room > 0:
-            super().output(outs, {**msg, "content": {**content, "text": content["text"][:room]}}, display_id, cell_index)
-        note = ("\n... Output truncated by the grader: this cell printed more than it may "
-                f"({self.max_text_chars:,} characters of text, {self.max_output_chars:,} in all); "
-                "the rest was dropped ...\n")
-        outs.append(NotebookNode(output_type="stream", name="stdout", text=note))
+        self._used[cell_index] = -1
+        outs.append(NotebookNode(output_type="stream", name="stdout", text=(
+            f"\n... Output truncated by the grader: this cell's output passed {cap:,} characters; "
+            "the rest was dropped ...\n")))
         return None
 
 
