@@ -102,7 +102,7 @@ def find_submissions(folder: Path, known: list[str]) -> tuple[list[Submission], 
                                                        f"{folder.name}/<student_id>/{entry.name}"))
             continue
         student = _nfc(entry.name)
-        for item in sorted(entry.iterdir()):
+        for item in sorted(entry.iterdir(), key=lambda p: (p.is_dir(), p.name)):  # files first
             if item.name.startswith("."):
                 continue
             name = _nfc(item.name)
