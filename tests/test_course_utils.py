@@ -86,6 +86,9 @@ def test_strict_call_turns_numpy_warnings_into_failures():
     with pytest.raises(AssertionError, match="divide by zero|invalid value"):
         checks.strict_call(lambda x: x / x.sum(), np.zeros(2), call="norm(zeros)")
     assert checks.strict_call(lambda x: x + 1, np.zeros(1)).tolist() == [1.0]
+    with pytest.raises(AssertionError, match="overflow"):
+        checks.strict_call(np.exp, np.array([1000.0]), call="exp(1000)")
+    assert checks.strict_call(np.exp, np.array([-1000.0])).tolist() == [0.0]  # underflow is fine
 
 
 def test_rel_error_and_describe():
