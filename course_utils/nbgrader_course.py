@@ -47,13 +47,16 @@ FEEDBACK_PREPROCESSORS = [
 ]
 
 
-def nbgrader_config(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT) -> Config:
-    """The course's nbgrader configuration for the course folder ``root``."""
+def nbgrader_config(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT, exchange: Path | None = None) -> Config:
+    """The course's nbgrader configuration for the course folder ``root``.
+
+    The exchange folder (release, submit, feedback) is ``root/exchange`` unless ``exchange`` is given.
+    """
     root = Path(root)
     c = Config()
     c.CourseDirectory.root = str(root)
     c.CourseDirectory.course_id = "dl-medical-imaging"
-    c.Exchange.root = str(root / "exchange")
+    c.Exchange.root = str(exchange or root / "exchange")
     c.Execute.timeout = int(timeout)
     c.Execute.interrupt_on_timeout = True
     c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:"]
@@ -94,11 +97,12 @@ else:
 '''
 
 
-def write_config_file(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT) -> Path:
+def write_config_file(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT, exchange: Path | None = None) -> Path:
     """Write ``root/nbgrader_config.py`` matching :func:`nbgrader_config`; return its path."""
     path = Path(root) / "nbgrader_config.py"
     path.write_text(
-        CONFIG_FILE_TEMPLATE.format(exchange=str(Path(root).resolve() / "exchange"), timeout=int(timeout),
+        CONFIG_FILE_TEMPLATE.format(exchange=str(Path(exchange or Path(root) / "exchange").resolve()),
+                                    timeout=int(timeout),
                                     max_lines=MAX_OUTPUT_LINES, feedback=FEEDBACK_PREPROCESSORS,
                                     autograde=AUTOGRADE_PREPROCESSORS),
         encoding="utf-8",
@@ -114,14 +118,14 @@ def add_source(root: Path, assignment: str) -> Path:
     return dest
 
 
-def make_api(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT, quiet: bool = True):
+def make_api(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT, quiet: bool = True, exchange: Path | None = None):
     """An ``NbGraderAPI`` for the course folder ``root`` (created if needed)."""
     from nbgrader.apps import NbGraderAPI
 
     _put_environment_on_path()
     root = Path(root)
-    (root / "exchange").mkdir(parents=True, exist_ok=True)
-    api = NbGraderAPI(config=nbgrader_config(root, timeout))
+    Path(exchange or root / "exchange").mkdir(parents=True, exist_ok=True)
+    api = NbGraderAPI(config=nbgrader_config(root, timeout, exchange))
     if quiet:
         api.log.setLevel(logging.ERROR)
     return api

@@ -58,8 +58,10 @@ def test_init_instructor_refuses_folders_it_did_not_make(course_copy, tmp_path, 
     (tmp_path / "thesis").mkdir()
     (tmp_path / "thesis" / "chapter1.tex").write_text("x")
     (tmp_path / "file.txt").write_text("x")
-    for target, expected in ((tmp_path / "thesis", "not a course folder made by"), (tmp_path / "file.txt", "is a file")):
-        code = cli.main(["init-instructor", str(target)])
+    for args, expected in (([tmp_path / "thesis"], "not a course folder made by"),
+                           ([tmp_path / "file.txt"], "is a file"),
+                           ([tmp_path / "new", "--exchange", tmp_path / "file.txt" / "ex"], "as an administrator run")):
+        code = cli.main(["init-instructor", *map(str, args)])
         lines = [ln for ln in capsys.readouterr().err.splitlines() if ln.strip()]
         assert code == 2 and len(lines) == 1 and expected in lines[0], lines
     assert sorted(p.name for p in (tmp_path / "thesis").iterdir()) == ["chapter1.tex"]

@@ -32,7 +32,7 @@ def _cmd_grade(args) -> int:
 def _cmd_init_instructor(args) -> int:
     from .coursedir import init_instructor
 
-    init_instructor(Path(args.dir), timeout=args.timeout)
+    init_instructor(Path(args.dir), timeout=args.timeout, exchange=Path(args.exchange) if args.exchange else None)
     return 0
 
 
@@ -64,6 +64,8 @@ def add_parser(sub) -> None:
         description="Create (or update) DIR as an nbgrader course folder: nbgrader_config.py, source/<assignment>/ "
                     "for every course notebook, release/ and the gradebook, and an exchange folder.")
     p.add_argument("dir", metavar="DIR", help="the course folder to create (new, empty, or made by this command)")
+    p.add_argument("--exchange", metavar="PATH", help="nbgrader's exchange folder, shared with the students on a "
+                                                      "multi-user server (default: DIR/exchange)")
     p.add_argument("--timeout", type=_positive_int("seconds"), default=nbgrader_course.DEFAULT_CELL_TIMEOUT,
                    help=timeout_help)
     p.set_defaults(func=_cmd_init_instructor)

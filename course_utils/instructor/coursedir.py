@@ -10,6 +10,7 @@ gradebook and everything collected or graded.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from .. import nbgrader_course, paths
@@ -26,8 +27,24 @@ def _made_by_us(root: Path) -> bool:
         return False
 
 
-def init_instructor(root: Path, timeout: int = nbgrader_course.DEFAULT_CELL_TIMEOUT, say=print) -> list[str]:
-    """Create or update the nbgrader course folder ``root``; return the assignments in it."""
+def _make_exchange(exchange: Path) -> None:
+    """Create the exchange folder, writable by every user (students submit into it)."""
+    try:
+        exchange.mkdir(parents=True, exist_ok=True)
+        if stat.S_IMODE(exchange.stat().st_mode) & 0o777 != 0o777:
+            exchange.chmod(0o777)
+    except OSError as err:
+        raise ValueError(f"cannot prepare the exchange folder {exchange} ({err.strerror}); as an administrator run: "
+                         f"mkdir -p {exchange} && chmod ugo+rw {exchange}") from None
+
+
+def init_instructor(root: Path, timeout: int = nbgrader_course.DEFAULT_CELL_TIMEOUT, exchange: Path | None = None,
+                    say=print) -> list[str]:
+    """Create or update the nbgrader course folder ``root``; return the assignments in it.
+
+    ``exchange`` is nbgrader's exchange folder (default ``root/exchange``); on a shared server
+    it is the one every student's nbgrader configuration names, e.g. ``/srv/nbgrader/exchange``.
+    """
     root = Path(root).expanduser()
     if root.exists() and not root.is_dir():
         raise ValueError(f"{root} is a file; choose a folder for the nbgrader course")
@@ -38,12 +55,11 @@ def init_instructor(root: Path, timeout: int = nbgrader_course.DEFAULT_CELL_TIME
     if not names:
         raise ValueError(f"no course notebooks in {paths.solutions_dir()}")
     updating = root.is_dir() and _made_by_us(root)
+    exchange = Path(exchange).expanduser().absolute() if exchange else root.absolute() / "exchange"
     root.mkdir(parents=True, exist_ok=True)
-    nbgrader_course.write_config_file(root, timeout)
-    exchange = root / "exchange"
-    exchange.mkdir(exist_ok=True)
-    exchange.chmod(0o777)  # every user of a shared machine releases and submits through it
-    api = nbgrader_course.make_api(root, timeout=timeout)
+    _make_exchange(exchange)
+    nbgrader_course.write_config_file(root, timeout, exchange)
+    api = nbgrader_course.make_api(root, timeout=timeout, exchange=exchange)
     for name in names:
         nbgrader_course.add_source(root, name)
         nbgrader_course.run_checked(api.generate_assignment(name, force=True), f"generate {name}")
