@@ -37,12 +37,23 @@ class DatasetInfo:
 CATALOG: tuple[DatasetInfo, ...] = (
     DatasetInfo("ct_sample", "real", "pydicom's CT slice (128x128, HU via rescale)", "pydicom_samples.md"),
     DatasetInfo("mr_sample", "real", "pydicom's MR slice (64x64)", "pydicom_samples.md"),
-    DatasetInfo("breast_cancer", "real", "Wisconsin breast cancer, 569 x 30 nuclear features, 1 = malignant", "breast_cancer.md"),
+    DatasetInfo(
+        "breast_cancer", "real", "Wisconsin breast cancer, 569 x 30 nuclear features, 1 = malignant",
+        "breast_cancer.md",
+    ),
     DatasetInfo("diabetes", "real", "diabetes progression, 442 x 10 baseline variables", "diabetes.md"),
     DatasetInfo("mni_brain", "real", "MNI152 T1 template with grey/white-matter maps and brain mask", "mni_brain.md"),
-    DatasetInfo("chest_xray_nodules", "synthetic", "chest radiographs with lung nodules: labels, boxes, masks, patients", "chest_xray_nodules.md"),
-    DatasetInfo("ultrasound_nerves", "synthetic", "B-mode nerve-block ultrasound: nerve masks, needle boxes", "ultrasound_nerves.md"),
-    DatasetInfo("ct_phantom", "synthetic", "abdominal CT slices in HU with liver lesions and tissue maps", "ct_phantom.md"),
+    DatasetInfo(
+        "chest_xray_nodules", "synthetic", "chest radiographs with lung nodules: labels, boxes, masks, patients",
+        "chest_xray_nodules.md",
+    ),
+    DatasetInfo(
+        "ultrasound_nerves", "synthetic", "B-mode nerve-block ultrasound: nerve masks, needle boxes",
+        "ultrasound_nerves.md",
+    ),
+    DatasetInfo(
+        "ct_phantom", "synthetic", "abdominal CT slices in HU with liver lesions and tissue maps", "ct_phantom.md"
+    ),
     DatasetInfo("load_dicom_series", "loader", "your DICOM series -> volume (Z, Y, X) in HU + spacing", "own_data.md"),
     DatasetInfo("load_nifti", "loader", "your NIfTI file -> array + spacing", "own_data.md"),
     DatasetInfo("load_medmnist", "loader", "your MedMNIST .npz -> six arrays", "own_data.md"),

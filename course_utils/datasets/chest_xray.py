@@ -280,7 +280,8 @@ def _anatomy(a: dict, idx: np.ndarray, u: np.ndarray, v: np.ndarray, vessels: np
     att = att - col("lung_air") * lungs
 
     mediastinum = _mediastinum(a, idx, u, v)
-    att = att + 0.45 * np.maximum(mediastinum, heart * smoothstep(col("lung_bottom") + 0.1, col("lung_bottom") - 0.1, v))
+    above_diaphragm = smoothstep(col("lung_bottom") + 0.1, col("lung_bottom") - 0.1, v)
+    att = att + 0.45 * np.maximum(mediastinum, heart * above_diaphragm)
     knob = np.sqrt(np.clip(1.0 - ((u - 0.12) ** 2 + (v + 0.30) ** 2) / 0.07**2, 0.0, 1.0))
     att = att + 0.25 * knob
     hila = sum(
@@ -300,7 +301,8 @@ def _anatomy(a: dict, idx: np.ndarray, u: np.ndarray, v: np.ndarray, vessels: np
     att = att + col("rib_density") * cage * (posterior + 0.45 * anterior)
 
     clav_center = col("clavicle_y") - 0.20 * ax + 0.12 * ax**2
-    clavicle = smoothstep(0.045, 0.015, np.abs(v - clav_center)) * smoothstep(0.72, 0.58, ax) * smoothstep(0.02, 0.08, ax)
+    clavicle = smoothstep(0.045, 0.015, np.abs(v - clav_center))
+    clavicle = clavicle * smoothstep(0.72, 0.58, ax) * smoothstep(0.02, 0.08, ax)
     att = att + 0.30 * clavicle
 
     breast = sum(
@@ -373,8 +375,8 @@ def _draw_nodule_sites(rng: np.random.Generator, a: dict, prevalence: float, max
     probs = np.array([0.6, 0.28, 0.09, 0.02, 0.01])[:max_nodules]
     count = 1 + rng.choice(max_nodules, size=n, p=probs / probs.sum())
     count = np.where(carrier, count, 0)
-    radius = 0.0625 + 0.11 * rng.beta(1.6, 2.4, (n, max_nodules))  # normalised; 2 to 5.5 px at 64
-    contrast = rng.uniform(0.48, 1.12, (n, max_nodules)) * (0.7 + 0.3 * radius / 0.1725)
+    radius = 0.075 + 0.105 * rng.beta(1.6, 2.4, (n, max_nodules))  # normalised; 2.4 to 5.8 px at 64
+    contrast = rng.uniform(0.55, 1.20, (n, max_nodules)) * (0.75 + 0.25 * radius / 0.18)
 
     n_candidates = 96
     cu = rng.uniform(-0.75, 0.75, (n, n_candidates))

@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
         for result in results:
             label = {"ok": "OK", "ok-tolerance": "OK~", "mismatch": "MISMATCH", "missing": "MISSING"}[result.status]
-            print(f"  {result.name:<20} {label:<9} sha256 {result.actual[:16] or '-'}  ({result.seconds:.1f} s)", file=out)
+            digest = result.actual[:16] or "-"
+            print(f"  {result.name:<20} {label:<9} sha256 {digest}  ({result.seconds:.1f} s)", file=out)
             if result.status == "ok-tolerance":
                 print(f"      {result.message}", file=out)
         failed = [r for r in results if not r.ok]

@@ -1,13 +1,14 @@
 """Synthetic axial CT slices of the upper abdomen in Hounsfield units, with a liver lesion.
 
 Each slice imitates an unenhanced CT at the level of the liver: air around the patient
-(-1000 HU), the scanner table, skin and subcutaneous fat (about -100 HU), abdominal wall and
-back muscles (about 50 HU), liver (55-65 HU), spleen, stomach with fluid and gas, aorta and
-inferior vena cava (about 40 HU), a vertebra (cortical bone 800-1200 HU around 200-300 HU
-cancellous bone, spinal canal), ribs, and often the lung bases behind the liver (about
--850 HU). Half of the slices (by default) carry a round hypodense liver lesion, 15-60 HU
-below the liver, the kind of finding that is invisible in a full-range display and obvious
-in a soft-tissue window. See ``datasets/ct_phantom.md`` for the data card.
+(-1000 HU), the scanner table (-300 HU), skin and subcutaneous fat (-115 to -85 HU),
+abdominal wall and back muscles (40-60 HU), liver (52-68 HU), spleen (40-50 HU), stomach
+with fluid (15 HU) and gas, aorta and inferior vena cava (about 40 HU), a vertebra (a cortical
+shell of 1150 HU around cancellous bone of 260 HU, the spinal canal, a spinous process of
+950 HU), ribs (1000 HU) and, in 60 % of slices, the lung bases behind the liver (-850 HU).
+Half of the slices (by default) carry a round hypodense liver lesion 15-60 HU below the
+liver: invisible in a full-range display, obvious in a soft-tissue window. See
+``datasets/ct_phantom.md`` for the data card.
 
 Acquisition is imitated by partial-volume blur of the object and reconstruction noise
 (Gaussian, slightly correlated, standard deviation 8-25 HU). Shortcuts: no beam
@@ -26,8 +27,8 @@ from ._render import blocks, gaussian_blur, normalised_grid, smooth_noise, smoot
 __all__ = ["CTPhantom", "ct_phantom", "TISSUE_NAMES"]
 
 #: Names of the classes in :attr:`CTPhantom.tissues`, by label value.
-TISSUE_NAMES: tuple[str, ...] = ("air", "lung", "fat", "soft tissue", "bone", "lesion")
-_AIR, _LUNG, _FAT, _SOFT, _BONE, _LESION = range(6)
+TISSUE_NAMES: tuple[str, ...] = ("air", "lung", "fat", "soft tissue", "bone", "lesion", "table")
+_AIR, _LUNG, _FAT, _SOFT, _BONE, _LESION, _TABLE = range(7)
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,7 +45,7 @@ class CTPhantom:
         1 on pixels whose centre lies inside the lesion.
     tissues : ndarray, shape (N, H, W), uint8
         Tissue class of each pixel before blur and noise; names in :data:`TISSUE_NAMES`
-        (0 air, 1 lung, 2 fat, 3 soft tissue, 4 bone, 5 lesion).
+        (0 air, 1 lung, 2 fat, 3 soft tissue, 4 bone, 5 lesion, 6 the scanner table).
     """
 
     images: np.ndarray
@@ -174,7 +175,7 @@ def _render_block(
 
     # table below the patient
     table = (np.abs(v[None] - 0.86 + 0.10 * u[None] ** 2) < 0.025) & (np.abs(u[None]) < 0.95)
-    paint(np.broadcast_to(table, hu.shape), np.float32(-300.0), _SOFT)
+    paint(np.broadcast_to(table, hu.shape), np.float32(-300.0), _TABLE)
 
     a, b = g("body_a"), g("body_b")
     body = ellipse(0.0, 0.0, a, b) < 1.0
@@ -207,16 +208,16 @@ def _render_block(
     for side in (-1.0, 1.0):
         paint(ellipse(side * 0.16, spine_y + 0.20, 0.13, 0.11) < 1.0, g("muscle_hu"), _SOFT)
     vb = ellipse(0.0, spine_y, 0.13, 0.11)
-    paint(vb < 1.0, np.float32(900.0), _BONE)
+    paint(vb < 1.0, np.float32(1150.0), _BONE)
     paint(vb < 0.62, np.float32(260.0), _BONE)
     paint(ellipse(0.0, spine_y + 0.17, 0.055, 0.05) < 1.0, np.float32(10.0), _SOFT)  # canal
-    paint((np.abs(U) < 0.025) & (V > spine_y + 0.22) & (V < spine_y + 0.34), np.float32(750.0), _BONE)
+    paint((np.abs(U) < 0.025) & (V > spine_y + 0.22) & (V < spine_y + 0.34), np.float32(950.0), _BONE)
 
     # ribs around the wall
     for angle in (0.35, 0.75, 1.15, 2.0, 2.4, 2.8):
         cx = np.cos(angle) * (inner_a - 0.02)
         cy = -np.sin(angle) * (inner_b - 0.02) * -1.0
-        paint(ellipse(cx, cy, 0.035, 0.025) < 1.0, np.float32(800.0), _BONE)
+        paint(ellipse(cx, cy, 0.035, 0.025) < 1.0, np.float32(1000.0), _BONE)
 
     # lesion inside the liver
     lr = g("lesion_r")
@@ -229,7 +230,7 @@ def _render_block(
 
     # acquisition: partial-volume blur, correlated noise
     s = size / 64.0
-    hu = gaussian_blur(hu, 0.6 * s)
+    hu = gaussian_blur(hu, 0.5 * s)
     noise = smooth_noise(rng, hu.shape, 0.5 * s) * g("noise_hu")
     images[sl, :, :, 0] = np.clip(hu + noise, -1024.0, 3071.0)
     masks[sl, :, :, 0] = lesion

@@ -58,12 +58,14 @@ def manifest_path() -> Path:
 
 def generators() -> dict[str, Callable]:
     """Synthetic dataset functions by name, in catalogue order."""
-    from . import chest_xray, ct_phantom, ultrasound
+    from .chest_xray import chest_xray_nodules
+    from .ct_phantom import ct_phantom
+    from .ultrasound import ultrasound_nerves
 
     functions = {
-        "chest_xray_nodules": chest_xray.chest_xray_nodules,
-        "ultrasound_nerves": ultrasound.ultrasound_nerves,
-        "ct_phantom": ct_phantom.ct_phantom,
+        "chest_xray_nodules": chest_xray_nodules,
+        "ultrasound_nerves": ultrasound_nerves,
+        "ct_phantom": ct_phantom,
     }
     return {name: functions[name] for name in synthetic_names()}
 
@@ -231,7 +233,8 @@ def _compare(name: str, expected: dict, actual: dict) -> tuple[str, str]:
     changed += [f"{field} (missing)" for field in exp_fields if field not in actual["fields"]]
     if changed:
         return "mismatch", "changed: " + ", ".join(changed)
-    return "ok-tolerance", "float fields " + ", ".join(close) + " equal within tolerance (bytes differ, e.g. another CPU)"
+    fields = ", ".join(close)
+    return "ok-tolerance", f"float fields {fields} equal within tolerance (bytes differ, e.g. another CPU)"
 
 
 def _close(a: dict, b: dict) -> bool:
@@ -295,6 +298,8 @@ def verify(
         actual = dataset_digest(function(progress=progress))
         status, message = _compare(name, recorded, actual)
         results.append(
-            VerifyResult(name, status, recorded.get("sha256", ""), actual["sha256"], message, time.perf_counter() - start)
+            VerifyResult(
+                name, status, recorded.get("sha256", ""), actual["sha256"], message, time.perf_counter() - start
+            )
         )
     return results

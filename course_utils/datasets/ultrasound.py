@@ -200,7 +200,8 @@ def _draw_scenes(rng: np.random.Generator, n: int, needle_prevalence: float) -> 
 
 def _fascia(g, u: np.ndarray, base: str, shift: float) -> np.ndarray:
     """Depth of a wavy fascial line at each column, shape (n, 1, W)."""
-    return g(base) + g("wave_amp") * np.sin(np.float32(np.pi) * g("wave_freq") * u[None, :1, :] + g("wave_phase") + shift)
+    angle = np.float32(np.pi) * g("wave_freq") * u[None, :1, :] + g("wave_phase") + shift
+    return g(base) + g("wave_amp") * np.sin(angle)
 
 
 def _render_block(
@@ -232,9 +233,8 @@ def _render_block(
     in_fat = V < f1
     echo = np.where(in_fat, g("fat_echo"), np.where(V < f2, g("muscle_echo"), g("muscle2_echo")))
     septa = np.cos(np.float32(2 * np.pi) * (V * 5.0 + 0.15 * texture + 0.3 * np.sin(2.5 * U + g("wave_phase"))))
-    striation = np.cos(
-        np.float32(2 * np.pi * 7.0) * (np.cos(g("striation_angle")) * V + np.sin(g("striation_angle")) * U) + 1.5 * texture
-    )
+    across_fibres = np.cos(g("striation_angle")) * V + np.sin(g("striation_angle")) * U
+    striation = np.cos(np.float32(2 * np.pi * 7.0) * across_fibres + 1.5 * texture)
     echo *= np.where(in_fat, 1.0 + 1.5 * np.maximum(septa, 0.0) ** 8, 0.8 + 0.35 * striation)
     echo += 4.0 * line(g("skin"), 0.6 * px) + 2.0 * line(f1, 0.7 * px) + 2.5 * line(f2, 0.7 * px)
 
@@ -288,8 +288,8 @@ def _render_block(
         visibility = g("needle_bright", idx) * np.cos(theta) ** 2 * fade * behind
         step = 2.2 * px / np.cos(theta)
         echo[idx] += visibility * (
-            6.0 * line(0.0, 0.6 * px, across)
-            + 2.0 * (0.45 * line(step, 0.6 * px, across) + 0.2 * line(2 * step, 0.6 * px, across))
+            10.0 * line(0.0, 0.6 * px, across)
+            + 3.0 * (0.45 * line(step, 0.6 * px, across) + 0.2 * line(2 * step, 0.6 * px, across))
         )
         needle_masks[sl.start + idx, :, :, 0] = behind & (np.abs(across) < 0.75 * px)
 
