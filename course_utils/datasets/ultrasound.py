@@ -171,7 +171,7 @@ def _draw_scenes(rng: np.random.Generator, n: int, needle_prevalence: float) -> 
         "nerve_lobe": uni(0.0, 0.08),
         "nerve_lobe_phase": uni(0.0, 2 * np.pi),
         "nerve_echo": uni(0.03, 0.07),
-        "septa_echo": uni(6.0, 14.0),
+        "septa_echo": uni(1.5, 4.0),
         "rim_echo": uni(2.0, 4.0),
         "artery": (rng.uniform(size=n) < 0.7).astype(np.float64),
         "artery_r": uni(0.07, 0.12),
@@ -265,11 +265,11 @@ def _render_block(
     ya = (-st * du + ct * dv) / g("nerve_b")
     radius = 1.0 + g("nerve_lobe") * np.cos(3.0 * np.arctan2(ya, xa) + g("nerve_lobe_phase"))
     rho = np.hypot(xa, ya) / radius  # < 1 inside the nerve
-    rim_width = np.clip(2.2 * px / g("nerve_b"), 0.12, 0.45)
+    rim_width = np.clip(1.3 * px / g("nerve_b"), 0.06, 0.25)
     # fascicles (dark, about 2-3 px) separated by bright perineurial septa
     interior = g("nerve_echo") * (1.0 + g("septa_echo") * smoothstep(0.2, 0.9, texture))
     echo = np.where(rho < 1.0 - rim_width, interior, echo)
-    echo += g("rim_echo") * line(1.0 - 0.5 * rim_width, 0.5 * rim_width, rho)
+    echo += g("rim_echo") * line(1.0 - 0.5 * rim_width, 0.4 * rim_width, rho)
     masks[sl, :, :, 0] = rho < 1.0
 
     # ---- needle: straight in-plane shaft from the top corner towards the nerve
