@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -109,3 +112,19 @@ def test_tolerant_comparison_accepts_last_bit_differences_only(recorded):
     fresh["fields"]["masks"]["sha256"] = "1" * 64  # integer fields must match exactly
     status, message = manifest._compare("ct_phantom", entry, fresh)
     assert status == "mismatch" and "masks" in message
+
+
+def test_course_command_line_runs_datasets(tmp_path, recorded):
+    """``python -m course_utils.cli datasets`` (the ``course`` entry point) reaches ``run``."""
+    tampered = json.loads(json.dumps(recorded))
+    tampered["datasets"]["ct_phantom"]["sha256"] = "f" * 64
+    tampered["datasets"]["ct_phantom"]["fields"]["tissues"]["sha256"] = "f" * 64
+    path = tmp_path / "manifest.json"
+    path.write_text(json.dumps(tampered))
+    env = {**os.environ, "MPLCONFIGDIR": str(tmp_path / "mpl")}
+    done = subprocess.run(
+        [sys.executable, "-m", "course_utils.cli", "datasets", "--only", "ct_phantom", "--manifest", str(path)],
+        capture_output=True, text=True, timeout=300, env=env,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "ct_phantom does not match the manifest" in done.stderr and "tissues" in done.stderr

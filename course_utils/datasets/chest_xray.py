@@ -165,7 +165,7 @@ def chest_xray_nodules(
 
     images = np.empty((n_images, size, size, 1), dtype=np.float32)
     masks = np.zeros((n_images, size, size, 1), dtype=np.uint8)
-    boxes: list[np.ndarray] = [np.zeros((0, 4), dtype=np.float32)] * n_images
+    boxes: list[np.ndarray] = [np.zeros((0, 4), dtype=np.float32) for _ in range(n_images)]
     u, v = normalised_grid(size)
     for block in blocks(n_patients, "chest_xray_nodules", progress, size=_PATIENTS_PER_BLOCK):
         pats = np.arange(block.start, block.stop)
@@ -494,10 +494,10 @@ def _render_block(
     scatter = a["scatter"][pats][which][:, None, None]
     primary = np.exp(-att)
     att = -np.log(primary + scatter) + np.log1p(scatter)
-    if noise > 0:
-        photons = get("photons")[:, None, None]
-        grain = gaussian_blur(rng.standard_normal(att.shape, dtype=np.float32), 0.5) * 1.9
-        att = att + noise * grain * np.exp(0.5 * att) / np.sqrt(photons)
+    # drawn even when noise=0, so that `noise` changes the noise and nothing else
+    grain = gaussian_blur(rng.standard_normal(att.shape, dtype=np.float32), 0.5) * 1.9  # ~unit std
+    photons = get("photons")[:, None, None]
+    att = att + noise * grain * np.exp(0.5 * att) / np.sqrt(photons)
     att = gaussian_blur(att, 0.55 * size / 64.0)
     centre = get("window_c")[:, None, None]
     width = get("window_w")[:, None, None]

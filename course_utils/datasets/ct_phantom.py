@@ -216,7 +216,7 @@ def _render_block(
     # ribs around the wall
     for angle in (0.35, 0.75, 1.15, 2.0, 2.4, 2.8):
         cx = np.cos(angle) * (inner_a - 0.02)
-        cy = -np.sin(angle) * (inner_b - 0.02) * -1.0
+        cy = np.sin(angle) * (inner_b - 0.02)  # posterior half (image bottom)
         paint(ellipse(cx, cy, 0.035, 0.025) < 1.0, np.float32(1000.0), _BONE)
 
     # lesion inside the liver

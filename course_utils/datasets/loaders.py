@@ -48,7 +48,9 @@ class DicomSeries:
         i.e. Hounsfield units for CT. Slice ``k`` is the ``k``-th along the slice normal.
     spacing : tuple of 3 floats
         ``(z, y, x)`` voxel spacing in mm: ``z`` is the median gap between slice positions
-        along the normal, ``(y, x)`` is ``PixelSpacing`` (row spacing, column spacing).
+        along the normal (for a single slice: ``SpacingBetweenSlices``, else
+        ``SliceThickness``, else 1), ``(y, x)`` is ``PixelSpacing`` (row spacing, column
+        spacing; 1 mm with a warning when absent).
     positions : ndarray, shape (Z,), float64
         Position of each slice along the normal, in mm (increasing).
     origin : tuple of 3 floats

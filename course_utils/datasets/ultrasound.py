@@ -8,20 +8,20 @@ How an image is made
 --------------------
 1. **Echogenicity map** (mean backscatter of each tissue): bright skin line, hypoechoic
    subcutaneous fat with thin septa, muscles with a striated texture separated by bright
-   wavy fasciae, a nerve in the fascial plane (an oval of dark fascicles inside a bright
-   epineurium, the "honeycomb"), often an artery beside it (anechoic lumen, bright wall,
-   posterior acoustic enhancement below it), and sometimes bone (a bright curved line that
-   casts an acoustic shadow).
+   wavy fasciae, a nerve in the fascial plane (a hypoechoic oval of dark fascicles with
+   brighter septa inside a thin bright epineurium, a simple "honeycomb"), often an artery
+   beside it (anechoic lumen, bright wall, posterior acoustic enhancement below it), and
+   sometimes bone (a bright curved line that casts an acoustic shadow).
 2. **Speckle**: the echogenicity sets the variance of complex Gaussian scatterers, which are
    convolved with an anisotropic point-spread function (short axially, longer laterally);
    the envelope ``|.|`` is then Rayleigh distributed, multiplicative and spatially correlated,
    as in fully developed speckle.
 3. **Attenuation**: amplitude decays with depth (``exp(-k depth)``) and time-gain
    compensation only partly restores it, so deep tissue is darker and noisier.
-4. **Needle** (optional): a straight in-plane needle from the top corner towards the nerve,
+4. **Needle** (optional): a straight in-plane needle from the probe's edge towards the nerve,
    a specular reflector whose brightness falls as its angle steepens, fading where it
    leaves the scan plane, with reverberation echoes below the shaft.
-5. **Display**: log compression over a dynamic range of about 45 dB and an overall gain.
+5. **Display**: log compression over a dynamic range of 50-60 dB and an overall gain.
 
 Shortcuts: no beamforming or wave propagation (speckle is drawn directly), straight
 structures, one frequency, no Doppler, no needle tip artefacts beyond reverberation.
@@ -272,7 +272,7 @@ def _render_block(
     echo += g("rim_echo") * line(1.0 - 0.5 * rim_width, 0.4 * rim_width, rho)
     masks[sl, :, :, 0] = rho < 1.0
 
-    # ---- needle: straight in-plane shaft from the top corner towards the nerve
+    # ---- needle: straight in-plane shaft from the probe's edge towards the nerve
     needle_masks[sl] = 0
     idx = np.nonzero(p["needle"][sl] > 0)[0]
     if len(idx):
