@@ -5,6 +5,10 @@ nbgrader does the grading; this module prepares the submission (noting test cell
 were deleted or edited, which nbgrader restores), runs the autograder, and explains the
 outcome of every test cell: ``passed``, ``failed``, ``error``, ``timeout``, with
 ``missing`` / ``tampered`` when a locked test cell had to be restored.
+
+:class:`CourseExecute` replaces nbgrader's executor (see ``nbgrader_course``): a kernel that
+dies or a loop that ignores the interrupt no longer stops the grading of a whole notebook,
+and output is capped while it is produced.
 """
 
 from __future__ import annotations
