@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test bench release check-release lock install clean-venv
+.PHONY: lab test bench grade-bench release check-release lock install clean-venv
 
 install: $(STAMP)
 
@@ -30,10 +30,18 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m course_utils.bench
 
+# Seconds per submission when grading 30 copies of notebook 00 with 1 and 2 workers.
+grade-bench: $(STAMP)
+	$(PY) -m course_utils.instructor.bench
+
 release: $(STAMP)
 	$(VENV)/bin/course release
 
-check-release: $(STAMP)
+check-# Seconds per submission when grading 30 copies of notebook 00 with 1 and 2 workers.
+grade-bench: $(STAMP)
+	$(PY) -m course_utils.instructor.bench
+
+release: $(STAMP)
 	$(VENV)/bin/course release --check
 
 # Regenerate constraints.txt from the current environment (maintainers only).
