@@ -38,14 +38,17 @@ def _cmd_check(args) -> int:
     return 0 if results and all(r.status == "passed" for r in results) else 1
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of seconds, got {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be positive, got {value}")
-    return value
+def positive_int(what: str):
+    """An argparse type accepting whole numbers > 0; ``what`` names the unit in errors."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number of {what}, got {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be positive, got {value}")
+        return value
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="grade your notebook with the full tests (hidden ones included)")
     p.add_argument("notebook", help="path of your .ipynb notebook (it is only read)")
     p.add_argument("--assignment", help="which course notebook it is, if its file name does not say")
-    p.add_argument("--timeout", type=_positive_int, default=nbgrader_course.DEFAULT_CELL_TIMEOUT,
+    p.add_argument("--timeout", type=positive_int("seconds"), default=nbgrader_course.DEFAULT_CELL_TIMEOUT,
                    help=f"seconds a cell may run before it is stopped (default {nbgrader_course.DEFAULT_CELL_TIMEOUT})")
     p.set_defaults(func=_cmd_check)
 

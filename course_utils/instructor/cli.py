@@ -6,18 +6,7 @@ import argparse
 from pathlib import Path
 
 from .. import nbgrader_course
-
-
-def _positive_int(what: str):
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number of {what}, got {text!r}") from None
-        if value <= 0:
-            raise argparse.ArgumentTypeError(f"must be positive, got {value}")
-        return value
-    return parse
+from ..cli import positive_int
 
 
 def _cmd_grade(args) -> int:
@@ -51,9 +40,9 @@ def add_parser(sub) -> None:
     p.add_argument("submissions", metavar="SUBMISSIONS", help="folder with one folder of notebooks per student")
     p.add_argument("--out", required=True, metavar="OUT", help="folder for the grades and feedback (new, or from an "
                                                                 "earlier run on the same SUBMISSIONS)")
-    p.add_argument("--jobs", type=_positive_int("workers"), default=None,
+    p.add_argument("--jobs", type=positive_int("workers"), default=None,
                    help=f"notebooks graded in parallel (default: this machine's cores, {default_jobs()})")
-    p.add_argument("--timeout", type=_positive_int("seconds"), default=nbgrader_course.DEFAULT_CELL_TIMEOUT,
+    p.add_argument("--timeout", type=positive_int("seconds"), default=nbgrader_course.DEFAULT_CELL_TIMEOUT,
                    help=timeout_help)
     p.add_argument("--force", action="store_true", help="regrade every submission, changed or not")
     p.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
@@ -66,6 +55,6 @@ def add_parser(sub) -> None:
     p.add_argument("dir", metavar="DIR", help="the course folder to create (new, empty, or made by this command)")
     p.add_argument("--exchange", metavar="PATH", help="nbgrader's exchange folder, shared with the students on a "
                                                       "multi-user server (default: DIR/exchange)")
-    p.add_argument("--timeout", type=_positive_int("seconds"), default=nbgrader_course.DEFAULT_CELL_TIMEOUT,
+    p.add_argument("--timeout", type=positive_int("seconds"), default=nbgrader_course.DEFAULT_CELL_TIMEOUT,
                    help=timeout_help)
     p.set_defaults(func=_cmd_init_instructor)
