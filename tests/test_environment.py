@@ -81,3 +81,16 @@ def test_kernel_configuration_is_written(tmp_path):
     text = path.read_text()
     assert path == tmp_path / "etc" / "ipython" / "ipython_kernel_config.py"
     assert "capture_fd_output = False" in text
+
+
+def test_makefile_targets_parse():
+    import shutil
+    import subprocess
+
+    if shutil.which("make") is None:
+        import pytest
+
+        pytest.skip("make is not installed")
+    proc = subprocess.run(["make", "-n", "-C", str(ROOT), "lab", "test", "bench", "grade-bench", "release",
+                           "check-release"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
