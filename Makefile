@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=/path/to/python3.11 ...")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
-	$(PY) -m course_utils.kernel
+	$(PY) -m course_utils.cli.kernel
 	@touch $(STAMP)
 
 lab: $(STAMP)
@@ -28,11 +28,11 @@ test: $(STAMP)
 	$(PY) -m pytest -n $(JOBS) --dist loadgroup
 
 bench: $(STAMP)
-	$(PY) -m course_utils.bench
+	$(PY) -m course_utils.cli.bench
 
 # Seconds per submission when grading 30 copies of notebook 00 with 1 and 2 workers.
 grade-bench: $(STAMP)
-	$(PY) -m course_utils.instructor.bench
+	$(PY) -m course_utils.cli.instructor.bench
 
 release: $(STAMP)
 	$(VENV)/bin/course release
@@ -42,7 +42,7 @@ check-release: $(STAMP)
 
 # Regenerate constraints.txt from the current environment (maintainers only).
 lock: $(STAMP)
-	$(PY) -m course_utils.lock
+	$(PY) -m course_utils.cli.lock
 
 clean-venv:
 	rm -rf $(VENV)

@@ -10,7 +10,7 @@ import sys
 import nbformat
 import pytest
 
-from course_utils import paths
+from course_utils.cli import paths
 
 COURSE = [sys.executable, "-m", "course_utils.cli"]
 FIRST = paths.assignments()[0]

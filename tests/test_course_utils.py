@@ -10,8 +10,8 @@ import pydicom
 import pytest
 
 from course_utils import checks, runtime
-from course_utils.grading import ExerciseResult, explain, format_table, restored_cells
-from course_utils.notebook_io import NotebookError, read_notebook
+from course_utils.cli.grading import ExerciseResult, explain, format_table, restored_cells
+from course_utils.cli.notebook_io import NotebookError, read_notebook
 
 
 # ---- checks: every helper fails on a wrong value with a message naming the call --------------

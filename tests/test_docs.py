@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from course_utils import paths
+from course_utils.cli import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

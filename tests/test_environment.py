@@ -6,7 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from course_utils import kernel
+from course_utils.cli import kernel
 
 ROOT = Path(__file__).resolve().parent.parent
 

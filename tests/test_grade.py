@@ -21,9 +21,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course_utils import cli, paths
-from course_utils import notebook_io
-from course_utils.notebook_io import read_notebook
+from course_utils.cli import paths
+from course_utils.cli import notebook_io
+from course_utils.cli.notebook_io import read_notebook
 
 FIRST = paths.assignments()[0]
 SOURCE = read_notebook(paths.source_notebook(FIRST))
@@ -284,7 +284,7 @@ def test_a_submission_past_the_hard_limit_is_stopped_with_its_kernel(course, tmp
     """A notebook whose grading never ends (nbgrader itself stuck) costs the hard limit, no more."""
     import psutil
 
-    from course_utils.instructor import grade
+    from course_utils.cli.instructor import grade
 
     monkeypatch.setenv("COURSE_ROOT", str(course))
     monkeypatch.setattr(grade, "hard_limit", lambda cells, timeout: 3)
@@ -358,7 +358,7 @@ def test_bad_numbers_are_refused(tmp_path, capsys, option, value):
 def test_layouts_duplicates_and_odd_files(tmp_path):
     import unicodedata
 
-    from course_utils.instructor.grade import find_submissions
+    from course_utils.cli.instructor.grade import find_submissions
 
     known = [FIRST, "01_other"]
     (tmp_path / "ana").mkdir()
@@ -384,8 +384,8 @@ def test_layouts_duplicates_and_odd_files(tmp_path):
 
 
 def test_feedback_page_adds_notes_and_stands_alone_when_nbgrader_made_none():
-    from course_utils.grading import ExerciseResult
-    from course_utils.instructor.grade import feedback_page
+    from course_utils.cli.grading import ExerciseResult
+    from course_utils.cli.instructor.grade import feedback_page
 
     results = [ExerciseResult("test_a", 1, 1, "passed"), ExerciseResult("test_b", 0, 2, "missing", "deleted <b>")]
     page = feedback_page("<html><body class='x'><h1>nbgrader</h1></body></html>", "00_x", results)

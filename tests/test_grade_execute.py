@@ -14,7 +14,7 @@ import time
 import nbformat
 import pytest
 
-from course_utils.grading import KERNEL_DIED, NOT_RUN, CourseExecute, explain
+from course_utils.cli.grading import KERNEL_DIED, NOT_RUN, CourseExecute, explain
 
 ARGS = ["--HistoryManager.hist_file=:memory:"]
 
@@ -60,7 +60,7 @@ def test_an_interruptible_loop_is_a_timeout_and_the_next_cells_still_run():
 SCRIPT = """
 import json, resource, sys, time
 import nbformat
-from course_utils.grading import CourseExecute
+from course_utils.cli.grading import CourseExecute
 cells = [
     "for _ in range(800):\\n    print('x' * 1_000_000)",   # 800 MB in 1 MB prints
     "print('y' * 50_000_000)",                             # one 50 MB line

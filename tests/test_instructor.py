@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from traitlets.config.loader import PyFileConfigLoader
 
-from course_utils import cli, paths
+from course_utils import cli
+from course_utils.cli import paths
 
 FIRST = paths.assignments()[0]
 
@@ -41,7 +42,7 @@ def test_init_instructor_makes_a_course_folder_nbgrader_uses(course_copy, tmp_pa
     assert config.OverwriteCells.add_missing_cells
     assert config.Exchange.root == str((target / "exchange").resolve())
     assert config.CourseDirectory.course_id == "dl-medical-imaging"
-    assert "course_utils.grading.CourseExecute" in config.Autograde.autograde_preprocessors
+    assert "course_utils.cli.grading.CourseExecute" in config.Autograde.autograde_preprocessors
     assert "nbgrader.preprocessors.ClearHiddenTests" in config.GenerateFeedback.preprocessors
 
     # nbgrader's own commands work there, and a second run keeps the gradebook
@@ -69,11 +70,11 @@ def test_init_instructor_refuses_folders_it_did_not_make(course_copy, tmp_path, 
 
 def test_config_file_falls_back_to_nbgrader_when_the_course_package_is_missing(tmp_path):
     """An instructor's machine without the course package still gets a working config file."""
-    from course_utils import nbgrader_course
+    from course_utils.cli import nbgrader_course
 
     nbgrader_course.write_config_file(tmp_path, 60)
     code = (tmp_path / "nbgrader_config.py").read_text()
-    code = code.replace("import course_utils.grading", "import course_utils_that_is_not_installed")
+    code = code.replace("import course_utils.cli.grading", "import course_utils_that_is_not_installed")
     (tmp_path / "nbgrader_config.py").write_text(code)
     config = PyFileConfigLoader("nbgrader_config.py", path=str(tmp_path)).load_config()
     assert config.Execute.timeout == 60

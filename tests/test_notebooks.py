@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import record_timing
-from course_utils import nbgrader_course, paths
-from course_utils.grading import grade_in_course
-from course_utils.notebook_io import read_notebook
+from course_utils.cli import nbgrader_course, paths
+from course_utils.cli.grading import grade_in_course
+from course_utils.cli.notebook_io import read_notebook
 
 ASSIGNMENTS = paths.assignments()
 TIMEOUT = 300

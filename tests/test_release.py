@@ -10,10 +10,10 @@ import sys
 import nbformat
 import pytest
 
-from course_utils import paths
-from course_utils.notebook_io import grade_cells
-from course_utils.notebook_io import test_cells as graded_test_cells
-from course_utils.release import generate_release, release, stale_notebooks
+from course_utils.cli import paths
+from course_utils.cli.notebook_io import grade_cells
+from course_utils.cli.notebook_io import test_cells as graded_test_cells
+from course_utils.cli.release import generate_release, release, stale_notebooks
 
 ASSIGNMENTS = paths.assignments()
 COURSE = [sys.executable, "-m", "course_utils.cli"]
@@ -27,6 +27,17 @@ CONTRACT = {
     "03_gradient_descent": ["mse", "mse_gradients", "gradient_descent", "iterate_minibatches", "momentum_step", "adam_step"],
     "04_backpropagation": ["binary_cross_entropy", "sigmoid_backward", "relu_backward", "dense_backward",
                            "forward_backward", "numerical_gradient", "train_mlp"],
+    "05_cnn_layers": ["conv_output_size", "zero_pad", "conv2d_single", "conv2d_forward", "conv2d_backward",
+                      "max_pool_forward", "avg_pool_forward", "conv_param_count", "receptive_field"],
+    "06_cnn_architectures": ["build_lenet5", "build_alexnet", "vgg_block", "inception_module", "residual_block",
+                             "resnet_stem", "build_small_resnet"],
+    "07_medical_image_classification": ["patient_split", "class_weights", "weighted_binary_crossentropy",
+                                        "confusion_counts", "diagnostic_metrics", "roc_curve_points",
+                                        "auc_trapezoid", "bootstrap_ci", "grad_cam"],
+    "08_object_detection": ["box_iou", "non_max_suppression", "encode_grid_targets", "decode_grid_predictions",
+                            "average_precision", "froc"],
+    "09_semantic_segmentation": ["dice_coefficient", "iou_score", "soft_dice_loss", "conv_block", "build_unet",
+                                 "build_fcn"],
 }
 
 

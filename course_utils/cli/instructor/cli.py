@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from .. import nbgrader_course
-from ..cli import positive_int
+from .. import positive_int
 
 
 def _cmd_grade(args) -> int:

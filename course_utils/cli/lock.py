@@ -38,7 +38,7 @@ def constraints_text(freeze_lines: list[str]) -> str:
 def main() -> int:
     freeze = subprocess.run([sys.executable, "-m", "pip", "freeze", "--exclude-editable"],
                             check=True, capture_output=True, text=True).stdout.splitlines()
-    path = Path(__file__).resolve().parent.parent / "constraints.txt"
+    path = Path(__file__).resolve().parents[2] / "constraints.txt"
     path.write_text(constraints_text(freeze), encoding="utf-8")
     print(f"wrote {path}; now update environment.yml to the same versions")
     return 0

@@ -3,7 +3,7 @@
 - ``grade``: ``course grade SUBMISSIONS --out OUT``, parallel and robust batch autograding.
 - ``worker``: the worker processes ``course grade`` runs submissions in.
 - ``coursedir``: ``course init-instructor DIR``, a real nbgrader course folder.
-- ``bench``: the grading benchmark (``python -m course_utils.instructor.bench``).
+- ``bench``: the grading benchmark (``python -m course_utils.cli.instructor.bench``).
 - ``cli``: the sub-commands' arguments.
 
 See ``docs/instructors.md``.

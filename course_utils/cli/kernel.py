@@ -5,7 +5,7 @@ Writes ``<prefix>/etc/ipython/ipython_kernel_config.py`` setting
 straight to the process's stderr (TensorFlow's start-up notices) go to the terminal that
 runs Jupyter instead of into cell outputs and graded notebooks. Every kernel started from
 this environment (JupyterLab, nbgrader, the tests) reads it. Run by ``make``:
-``python -m course_utils.kernel``.
+``python -m course_utils.cli.kernel``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 CONFIG = """\
-# Written by `python -m course_utils.kernel` (run by `make`).
+# Written by `python -m course_utils.cli.kernel` (run by `make`).
 # Keep output that compiled libraries write to the process's stderr out of cell outputs.
 c = get_config()  # noqa: F821
 c.IPKernelApp.capture_fd_output = False

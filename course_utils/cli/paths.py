@@ -20,7 +20,7 @@ def course_root() -> Path:
     where ``make`` installs it (an editable install of the repository).
     """
     override = os.environ.get("COURSE_ROOT")
-    root = Path(override) if override else Path(__file__).resolve().parent.parent
+    root = Path(override) if override else Path(__file__).resolve().parents[2]
     if not (root / "solutions").is_dir():
         raise FileNotFoundError(
             f"no solutions/ folder under {root}: set COURSE_ROOT to the course's folder "

@@ -1,6 +1,6 @@
 """The ``course`` command line.
 
-    course release [--check] [--force]   regenerate notebooks/ from solutions/
+    course release [NAME ...] [--check] [--force]   regenerate notebooks/ from solutions/
     course check NOTEBOOK.ipynb          grade your notebook against the full tests
     course datasets                      list the datasets and verify their checksums
 
@@ -23,7 +23,7 @@ EXIT_BAD_INPUT = 2
 def _cmd_release(args) -> int:
     from .release import release
 
-    return release(check=args.check, force=args.force)
+    return release(check=args.check, force=args.force, assignments=args.assignments or None)
 
 
 def _cmd_check(args) -> int:
@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("release", help="regenerate notebooks/ (the learner release) from solutions/")
     p.add_argument("--check", action="store_true", help="only report notebooks that are out of date (exit 1 if any)")
+    p.add_argument("assignments", nargs="*", metavar="NAME",
+                   help="only these notebooks, e.g. 05_cnn_layers (default: all)")
     p.add_argument("--force", action="store_true", help="also replace release notebooks that contain outputs")
     p.set_defaults(func=_cmd_release)
 
@@ -67,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"seconds a cell may run before it is stopped (default {nbgrader_course.DEFAULT_CELL_TIMEOUT})")
     p.set_defaults(func=_cmd_check)
 
-    for module in ("course_utils.datasets.cli", "course_utils.instructor.cli"):
+    for module in ("course_utils.datasets.cli", "course_utils.cli.instructor.cli"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as err:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from traitlets.config import Config
 
-from . import paths
+from . import paths, stubs
 
 #: Seconds one cell may run while grading before it is interrupted (a loop that never ends).
 DEFAULT_CELL_TIMEOUT = 120
@@ -30,7 +30,7 @@ MAX_OUTPUT_CHARS = 5_000_000
 
 #: nbgrader's autograding steps, with its ``Execute`` replaced by the course's hardened one.
 AUTOGRADE_PREPROCESSORS = [
-    "course_utils.grading.CourseExecute",
+    "course_utils.cli.grading.CourseExecute",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
@@ -65,8 +65,18 @@ def nbgrader_config(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT, exchange: P
     c.LimitOutput.max_lines = MAX_OUTPUT_LINES
     c.LimitOutput.max_traceback = 40
     c.GenerateFeedback.preprocessors = list(FEEDBACK_PREPROCESSORS)
-    c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+    c.ClearSolutions.code_stub = {"python": stubs.stub_for(None)}
+    c.GenerateAssignment.preprocessors = generate_preprocessors()
     return c
+
+
+def generate_preprocessors() -> list:
+    """nbgrader's release steps with ``ClearSolutions`` replaced by the course's :class:`~.stubs.ExerciseStubs`."""
+    from nbgrader.converters import GenerateAssignment
+    from nbgrader.preprocessors import ClearSolutions
+
+    return [stubs.ExerciseStubs if p is ClearSolutions else p
+            for p in GenerateAssignment.class_traits()["preprocessors"].default()]
 
 
 CONFIG_FILE_TEMPLATE = '''\
@@ -85,15 +95,19 @@ c.LimitOutput.max_lines = {max_lines}
 c.LimitOutput.max_traceback = 40
 # Feedback shows scores, outputs and the visible tests, not the hidden tests.
 c.GenerateFeedback.preprocessors = {feedback!r}
+# A released answer cell says what to do: "Exercise 4.1 (to_hounsfield) is not done yet: ...".
+c.ClearSolutions.code_stub = {{"python": {stub!r}}}
 # The course's executor: a kernel that dies or a cell that ignores the timeout no longer stops
 # the grading of the whole notebook, and huge outputs are cut. It needs the course's Python
 # package (installed by `make`); without it nbgrader's own executor is used.
 try:
-    import course_utils.grading  # noqa: F401
+    import course_utils.cli.grading  # noqa: F401
 except ImportError:
     pass
 else:
     c.Autograde.autograde_preprocessors = {autograde!r}
+    from course_utils.cli.nbgrader_course import generate_preprocessors
+    c.GenerateAssignment.preprocessors = generate_preprocessors()
 '''
 
 
@@ -104,7 +118,7 @@ def write_config_file(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT, exchange:
         CONFIG_FILE_TEMPLATE.format(exchange=str(Path(exchange or Path(root) / "exchange").resolve()),
                                     timeout=int(timeout),
                                     max_lines=MAX_OUTPUT_LINES, feedback=FEEDBACK_PREPROCESSORS,
-                                    autograde=AUTOGRADE_PREPROCESSORS),
+                                    autograde=AUTOGRADE_PREPROCESSORS, stub=stubs.stub_for(None)),
         encoding="utf-8",
     )
     return path

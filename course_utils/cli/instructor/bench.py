@@ -1,4 +1,4 @@
-"""The grading benchmark: ``python -m course_utils.instructor.bench [--submissions 30] [--jobs 1 2]``.
+"""The grading benchmark: ``python -m course_utils.cli.instructor.bench [--submissions 30] [--jobs 1 2]``.
 
 Grades a class of identical copies of a solution notebook (by default 30 of the first
 notebook, ``00_...``) with ``course grade`` once per ``--jobs`` value, each time from

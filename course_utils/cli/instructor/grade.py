@@ -3,7 +3,7 @@
 ``SUBMISSIONS/<student_id>/<NN_name>.ipynb`` (or nbgrader's collected layout
 ``SUBMISSIONS/<student_id>/<NN_name>/<NN_name>.ipynb``) holds any subset of the course's
 notebooks; the file name says which assignment it is, nothing is guessed. Every submission
-is autograded by nbgrader against ``solutions/`` (see :mod:`course_utils.grading`) in a
+is autograded by nbgrader against ``solutions/`` (see :mod:`course_utils.cli.grading`) in a
 worker process of its own (:mod:`.worker`); the main process records each result into
 ``OUT/nbgrader/``, a real nbgrader course folder with its gradebook, and writes:
 

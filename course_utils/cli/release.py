@@ -47,7 +47,7 @@ def _has_outputs(path: Path) -> bool:
     return any(c.cell_type == "code" and (c.outputs or c.execution_count) for c in nb.cells)
 
 
-def stale_notebooks(texts: dict[str, str]) -> list[str]:
+def stale_notebooks(texts: dict[str, str], orphans: bool = True) -> list[str]:
     """Messages for notebooks in ``notebooks/`` that differ from ``texts`` or have no source."""
     out_dir = paths.notebooks_dir()
     problems = []
@@ -57,17 +57,19 @@ def stale_notebooks(texts: dict[str, str]) -> list[str]:
             problems.append(f"notebooks/{name}.ipynb is missing")
         elif path.read_text(encoding="utf-8") != text:
             problems.append(f"notebooks/{name}.ipynb is out of date with solutions/{name}.ipynb")
-    for path in sorted(out_dir.glob("*.ipynb")):
+    for path in sorted(out_dir.glob("*.ipynb")) if orphans else []:
         if paths.ASSIGNMENT_PATTERN.match(path.stem) and path.stem not in texts:
             problems.append(f"notebooks/{path.name} has no source in solutions/ (remove it by hand)")
     return problems
 
 
-def release(check: bool = False, force: bool = False, out=print) -> int:
-    """Regenerate (or with ``check`` compare) ``notebooks/``; return an exit code."""
-    texts = generate_release()
+def release(check: bool = False, force: bool = False, out=print, assignments: list[str] | None = None) -> int:
+    """Regenerate (or with ``check`` compare) ``notebooks/`` (only ``assignments`` if given); return an exit code."""
+    for name in assignments or []:
+        paths.source_notebook(name)  # ValueError naming the course's notebooks if unknown
+    texts = generate_release(assignments)
     if check:
-        problems = stale_notebooks(texts)
+        problems = stale_notebooks(texts, orphans=not assignments)
         for line in problems:
             out(line)
         if problems:
