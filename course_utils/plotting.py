@@ -34,13 +34,24 @@ def show_images(images: Sequence[np.ndarray], titles: Sequence[str] | None = Non
 
 
 def hu_histogram(hu: np.ndarray, landmarks: dict[str, float] | None = None, bins: int = 100, ax=None):
-    """Histogram of Hounsfield units with vertical lines at named tissue values; return the axes."""
+    """Histogram of Hounsfield units with vertical lines at named tissue values; return the axes.
+
+    Labels of landmarks closer than 8 % of the axis width are staggered in height so they never overlap.
+    """
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 3))
+        _, ax = plt.subplots(figsize=(8, 3.2))
     ax.hist(np.ravel(hu), bins=bins, color="0.4")
-    for name, value in (landmarks or {}).items():
+    items = sorted((landmarks or {}).items(), key=lambda item: item[1])
+    top = ax.get_ylim()[1]
+    lo, hi = ax.get_xlim()
+    span = max(hi, *(v for _, v in items)) - min(lo, *(v for _, v in items)) if items else hi - lo
+    level, previous = 0, None
+    for name, value in items:
+        level = level + 1 if previous is not None and value - previous < 0.08 * span else 0
         ax.axvline(value, color="tab:red", lw=1, ls="--")
-        ax.text(value, ax.get_ylim()[1] * 0.95, f" {name}", rotation=90, va="top", fontsize=8, color="tab:red")
+        ax.text(value, top * (0.97 - 0.45 * (level % 2)), f" {name}", rotation=90, va="top", fontsize=8,
+                color="tab:red", bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=0.5))
+        previous = value
     ax.set_xlabel("Hounsfield units (HU)")
     ax.set_ylabel("pixels")
     return ax
