@@ -24,15 +24,37 @@ NOTEBOOK_BUDGET_S = 90.0
 COURSE_BUDGET_S = 600.0
 
 
-def run_notebook(assignment: str, timeout: int = 900) -> float:
-    """Execute ``solutions/<assignment>.ipynb`` in full mode in a scratch folder; return seconds."""
+#: Printed lines that ``make bench`` repeats in its report, e.g. notebook 05's
+#: ``conv2d_forward / tf.nn.conv2d time ratio: 1.37``.
+REPORTED_MARKERS = ("time ratio:",)
+
+
+def reported_lines(nb) -> list[str]:
+    """Lines of the executed notebook's printed output that contain a :data:`REPORTED_MARKERS` entry."""
+    found = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                found += [line.strip() for line in out.get("text", "").splitlines()
+                          if any(marker in line for marker in REPORTED_MARKERS)]
+    return found
+
+
+def run_notebook(assignment: str, timeout: int = 900, report: list[str] | None = None) -> float:
+    """Execute ``solutions/<assignment>.ipynb`` in full mode in a scratch folder; return seconds.
+
+    If ``report`` is a list, the notebook's :func:`reported_lines` are appended to it.
+    """
     nb = nbformat.read(paths.source_notebook(assignment), as_version=4)
     with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp:
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": tmp}},
                                 extra_arguments=["--HistoryManager.hist_file=:memory:"])
         start = time.perf_counter()
         client.execute()
-        return time.perf_counter() - start
+        seconds = time.perf_counter() - start
+    if report is not None:
+        report.extend(reported_lines(nb))
+    return seconds
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,8 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'notebook':<{width}}  {'seconds':>8}  verdict")
     total, failed = 0.0, False
     for name in names:
+        lines: list[str] = []
         try:
-            seconds = run_notebook(name)
+            seconds = run_notebook(name, report=lines)
         except CellExecutionError as err:
             print(f"{name:<{width}}  {'-':>8}  ERROR: {str(err).strip().splitlines()[-1][:100]}")
             failed = True
@@ -57,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "ok" if seconds <= NOTEBOOK_BUDGET_S else f"OVER BUDGET by {seconds - NOTEBOOK_BUDGET_S:.1f} s"
         failed |= seconds > NOTEBOOK_BUDGET_S
         print(f"{name:<{width}}  {seconds:8.1f}  {verdict}", flush=True)
+        for line in lines:
+            print(f"{'':<{width}}  {'':>8}  {line}", flush=True)
     course_ok = total <= COURSE_BUDGET_S
     print(f"\n{'whole course':<{width}}  {total:8.1f}  {'ok' if course_ok else 'OVER BUDGET'} "
           f"(budget {COURSE_BUDGET_S:.0f} s)")
