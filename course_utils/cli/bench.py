@@ -3,6 +3,8 @@
 Prints one row per notebook against the per-notebook budget and the whole-course total
 against the course budget (CURRICULUM.md: 90 s per notebook, 10 min for the course, on a
 2-core CPU). Notebooks run one after another so that timings do not disturb each other.
+Under its notebook's row it repeats the notebook's printed measurements that contain a
+:data:`REPORTED_MARKERS` entry (notebook 05: ``conv2d_forward / tf.nn.conv2d time ratio: ...``).
 Exit code 1 if a notebook fails or a budget is exceeded.
 """
 
