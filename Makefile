@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test bench grade-bench release check-release lock install clean-venv
+.PHONY: lab test browser-test bench grade-bench release check-release lock install clean-venv
 
 install: $(STAMP)
 
@@ -18,14 +18,22 @@ $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	$(PY) -m course_utils.cli.kernel
+	$(PY) -m course_utils.cli.labsetup
 	@touch $(STAMP)
 
+# Started inside notebooks/, so that JupyterLab's terminals open there too, with the course's
+# `course` command on their PATH (README, "Getting feedback on your work").
 lab: $(STAMP)
 	@echo "Starting JupyterLab on notebooks/: open the URL printed below (stop with Ctrl-C twice)."
-	PATH="$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_FLAG)
+	cd notebooks && PATH="$(abspath $(VENV))/bin:$$PATH" "$(abspath $(VENV))/bin/jupyter" lab --ServerApp.root_dir="$(CURDIR)/notebooks" $(ROOT_FLAG)
 
 test: $(STAMP)
 	$(PY) -m pytest -n $(JOBS) --dist loadgroup
+
+# Opens every release notebook (and a solved copy) in JupyterLab in headless Chromium, as a
+# learner would; screenshots go to bench-results/browser/. Also part of `make test`.
+browser-test: $(STAMP)
+	$(PY) -m pytest -m browser tests/test_browser.py
 
 bench: $(STAMP)
 	$(PY) -m course_utils.cli.bench

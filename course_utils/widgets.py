@@ -36,12 +36,19 @@ def window_explorer(hu: np.ndarray, window_fn: Callable[[np.ndarray, float, floa
         raise ValueError(f"expected a 2-D slice in HU, got shape {hu.shape}")
     presets = dict(presets or WINDOW_PRESETS)
     first = next(iter(presets.values()))
-    center = widgets.FloatSlider(value=first[0], min=-1200, max=1500, step=10, description="center (L)",
-                                 continuous_update=False)
-    width = widgets.FloatSlider(value=first[1], min=1, max=4000, step=10, description="width (W)",
-                                continuous_update=False)
-    preset = widgets.Dropdown(options=list(presets), value=next(iter(presets)), description="preset")
-    out = widgets.Output()
+    # Wide sliders (a track of about 490 px: 5-6 HU per pixel for the center, 8 for the width), the whole label
+    # shown; the number at the right can also be typed in.
+    slider = dict(continuous_update=False, style={"description_width": "initial"},
+                  layout=widgets.Layout(width="720px"))
+    center = widgets.FloatSlider(value=first[0], min=-1200, max=1500, step=10, readout_format=".0f",
+                                 description="window center L (HU)", **slider)
+    width = widgets.FloatSlider(value=first[1], min=1, max=4000, step=10, readout_format=".0f",
+                                description="window width W (HU)", **slider)
+    preset = widgets.Dropdown(options=list(presets), value=next(iter(presets)), description="preset",
+                              style={"description_width": "initial"}, layout=widgets.Layout(width="260px"))
+    # A fixed height for the figure's area, so that nothing below it moves while it redraws.
+    out = widgets.Output(layout=widgets.Layout(height="380px"))
+    counts, edges = np.histogram(hu, bins=100)
 
     def on_preset(change):
         c, w = presets[change["new"]]
@@ -50,21 +57,27 @@ def window_explorer(hu: np.ndarray, window_fn: Callable[[np.ndarray, float, floa
     def redraw(*_):
         out.clear_output(wait=True)
         with out:
-            fig, ax = plt.subplots(1, 2, figsize=(9, 4), gridspec_kw={"width_ratios": [1, 1.3]})
-            ax[0].imshow(window_fn(hu, center.value, width.value), cmap="gray", vmin=0, vmax=1)
-            ax[0].set_title(f"L={center.value:.0f} HU, W={width.value:.0f} HU")
-            ax[0].axis("off")
-            ax[1].hist(hu.ravel(), bins=100, color="0.5")
-            ax[1].axvspan(center.value - width.value / 2, center.value + width.value / 2, color="tab:orange", alpha=0.3)
-            ax[1].set_xlabel("HU (shaded: the window)")
-            fig.tight_layout()
+            # Fixed figure size and fixed axes positions (no tight_layout), so the image keeps
+            # its place and size whatever the preset or the title's length.
+            fig = plt.figure(figsize=(9, 3.6))
+            ax_img = fig.add_axes((0.01, 0.04, 0.38, 0.84))
+            ax_hist = fig.add_axes((0.47, 0.15, 0.51, 0.73))
+            ax_img.imshow(window_fn(hu, center.value, width.value), cmap="gray", vmin=0, vmax=1)
+            ax_img.set_title(f"L = {center.value:.0f} HU, W = {width.value:.0f} HU")
+            ax_img.axis("off")
+            ax_hist.stairs(counts, edges, fill=True, color="0.5")
+            ax_hist.axvspan(center.value - width.value / 2, center.value + width.value / 2, color="tab:orange", alpha=0.3)
+            ax_hist.set_xlim(edges[0], edges[-1])
+            ax_hist.set_xlabel("Hounsfield units (shaded: the window)")
+            ax_hist.set_ylabel("pixels")
+            ax_hist.set_title("histogram of the slice")
             plt.show()
 
     preset.observe(on_preset, names="value")
     center.observe(redraw, names="value")
     width.observe(redraw, names="value")
     redraw()
-    return widgets.VBox([widgets.HBox([preset, center, width]), out])
+    return widgets.VBox([preset, center, width, out])
 
 
 #: 3x3 kernels for :func:`kernel_explorer` (cross-correlation, as Keras computes it).

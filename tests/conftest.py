@@ -47,6 +47,11 @@ def pytest_terminal_summary(terminalreporter):
     folder = os.environ.get(TIMINGS_ENV)
     if not folder or not Path(folder).is_dir():
         return
+    notes = [p.read_text().strip() for p in sorted(Path(folder).glob("*.note"))]
+    if notes:
+        terminalreporter.section("test artefacts")
+        for note in notes:
+            terminalreporter.write_line(note)
     rows = [json.loads(p.read_text()) for p in sorted(Path(folder).glob("*.json"))]
     if not rows:
         return
