@@ -360,12 +360,14 @@ class NotebookRun:
             if expect_all:
                 result.screenshots += self._screenshots(page, label)
             else:  # where the learner is stopped: the first error, in view
-                page.evaluate("""() => {
-                  const e = window.jupyterapp.shell.currentWidget.node.querySelector(
-                      ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']");
-                  if (e) e.scrollIntoView({block: 'center'});
-                }""")
-                time.sleep(0.8)
+                errors = result.errors()
+                if errors:  # cells off screen have estimated heights: scroll, let them render, scroll again
+                    for _ in range(3):
+                        page.evaluate("""async (i) => {
+                          const nb = window.jupyterapp.shell.currentWidget.content;
+                          await nb.scrollToCell(nb.widgets[i], 'center');
+                        }""", errors[0]["cell"])
+                        time.sleep(0.7)
                 shot = self.artifacts / f"{label}-first-error.png"
                 page.screenshot(path=str(shot))
                 result.screenshots.append(shot)
