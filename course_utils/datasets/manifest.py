@@ -165,7 +165,15 @@ def write_manifest(path: Path | None = None, progress: bool | None = None) -> Pa
     """Write :func:`build_manifest` to ``path`` (default :func:`manifest_path`); return the path."""
     path = Path(path) if path is not None else manifest_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(build_manifest(progress), indent=2) + "\n", encoding="utf-8")
+    manifest = build_manifest(progress)
+    if path.is_file():  # keep the pretrained weights' checksums (written by `course pretrain --write`)
+        try:
+            weights = json.loads(path.read_text(encoding="utf-8")).get("weights")
+        except json.JSONDecodeError:
+            weights = None
+        if weights:
+            manifest["weights"] = weights
+    path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return path
 
 
