@@ -77,6 +77,13 @@ def lab_command() -> str:
     return lines[0]
 
 
+def has_outputs(notebook: Path) -> bool:
+    """Whether a notebook on disk holds outputs or execution counts (a release never does, so a
+    release that has them was saved from a run; one rewritten by `course release` has none)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return any(c.get("outputs") or c.get("execution_count") is not None for c in cells if c["cell_type"] == "code")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -248,8 +255,11 @@ class RunResult:
                     found.append({"cell": index, "ename": out.get("ename", ""), "evalue": out.get("evalue", "")})
         return found
 
-    def expected_widgets(self) -> int:
-        return sum(1 for c in self.cells for o in c.get("outputs", []) if WIDGET_MIME in o.get("data", {}))
+    def expected_widgets(self, live: set[str] | None = None) -> int:
+        """Widget outputs whose widget still exists (``live``: the kernel's widget ids). A closed
+        widget, e.g. a finished tqdm bar with ``leave=False``, rightly shows nothing."""
+        return sum(1 for c in self.cells for o in c.get("outputs", []) if WIDGET_MIME in o.get("data", {})
+                   and (live is None or o["data"][WIDGET_MIME].get("model_id") in live))
 
     def stderr(self) -> list[str]:
         return [f"cell {i}: " + "".join(o.get("text", ""))[:200] for i, c in enumerate(self.cells)
@@ -302,6 +312,16 @@ JS_WIDGETS = """() => {
   return {rendered: withWidgets.length, errors: errors};
 }"""
 
+JS_LIVE_WIDGETS = """async () => {
+  const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  let text = '';
+  const future = kernel.requestExecute({store_history: false, code:
+      "import json as _j\\nfrom ipywidgets.widgets.widget import _instances as _w\\nprint(_j.dumps(list(_w)))"});
+  future.onIOPub = msg => { if (msg.header.msg_type === 'stream') text += msg.content.text; };
+  await future.done;
+  return text.trim();
+}"""
+
 JS_SCROLLER = """() => {
   const nb = window.jupyterapp.shell.currentWidget;
   const outer = nb.node.querySelector('.jp-WindowedPanel-outer');
@@ -343,7 +363,7 @@ class NotebookRun:
             state = self._wait_done(page, timeout)
             result.finished = state["executed"] == state["code_cells"]
             result.cells = page.evaluate(JS_MODEL)
-            expected = result.expected_widgets()
+            expected = result.expected_widgets(set(json.loads(page.evaluate(JS_LIVE_WIDGETS) or "[]")))
             result.widget_outputs = expected
             deadline = time.monotonic() + 30
             while True:
@@ -407,7 +427,11 @@ class NotebookRun:
             self._wait_done(page, 60)
             time.sleep(0.7)
             now = sizes()
-            if now != first:
+            # A few pixels are tolerated: the inline backend crops figures to their text
+            # ("tight" bounding box), so a longer title or tick label can move an edge slightly.
+            moved = abs(now[0] - first[0]) > 2 or len(now[1]) != len(first[1]) or any(
+                abs(a - b) > 6 for old, new in zip(first[1], now[1]) for a, b in zip(old, new))
+            if moved:
                 jumps.append(f"{label}: after choosing {option!r} the widget is {now[0]} px high "
                              f"(was {first[0]}), its images {now[1]} (were {first[1]})")
         shot = self.artifacts / f"{label}-{re.sub(r'[^A-Za-z0-9]+', '-', options[-1]).strip('-')}.png"

@@ -170,7 +170,8 @@ def test_release_notebook_in_the_browser(name, release_server, context, artifact
     before = release.read_bytes()
     result = lab.NotebookRun(context, release_server, artifacts).run(
         f"{name}.ipynb", f"{name}-release", RELEASE_TIMEOUT, expect_all=False)
-    assert release.read_bytes() == before, f"notebooks/{name}.ipynb was saved while it was open in the browser"
+    assert release.read_bytes() == before or not lab.has_outputs(release), (
+        f"notebooks/{name}.ipynb was saved from the browser: it now holds the outputs of the run")
     record_timing("browser release", name, result.seconds)
     check_chrome(result, artifacts)
     check_widgets(result, artifacts)
