@@ -4,6 +4,7 @@
     course check NOTEBOOK.ipynb          grade your notebook against the full tests
     course datasets                      list the datasets and verify their checksums
     course pretrain [--fast|--write]     retrain notebook 06's pretrained backbone, compare its checksum
+    course lab-setup [--instructor]      JupyterLab as learners get it; --instructor: the formgrader for you
 
 Bad input (a missing path, a file that is not a notebook, broken JSON) gets a one-line
 error and exit code 2; nothing is ever written next to or over the input.
@@ -70,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"seconds a cell may run before it is stopped (default {nbgrader_course.DEFAULT_CELL_TIMEOUT})")
     p.set_defaults(func=_cmd_check)
 
-    for module in ("course_utils.datasets.cli", "course_utils.cli.instructor.cli", "course_utils.cli.pretrain"):
+    for module in ("course_utils.datasets.cli", "course_utils.cli.instructor.cli", "course_utils.cli.labsetup",
+                   "course_utils.cli.pretrain"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as err:
