@@ -21,6 +21,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from course_utils import cli
 from course_utils.cli import paths
 from course_utils.cli import notebook_io
 from course_utils.cli.notebook_io import read_notebook
@@ -46,6 +47,10 @@ def _answer_ids() -> dict[str, str]:
 
 
 ANSWER = _answer_ids()
+#: The exercises (answer cells) in order, each with its test cells (behaviour, then validation).
+EXERCISES = list(dict.fromkeys(ANSWER[gid] for gid in TESTS))
+TESTS_OF = {answer: [gid for gid in TESTS if ANSWER[gid] == answer] for answer in EXERCISES}
+MAIN = [TESTS_OF[answer][0] for answer in EXERCISES]  # each exercise's first test cell
 
 
 def _cell(nb, gid):
@@ -53,65 +58,72 @@ def _cell(nb, gid):
 
 
 def _solution(**answers):
-    """The solution notebook with some answer cells (by exercise number) replaced."""
+    """The solution notebook with some answer cells (``e<i>``: exercise ``i``) replaced."""
     nb = copy.deepcopy(SOURCE)
     for index, source in answers.items():
-        _cell(nb, ANSWER[TESTS[int(index[1:])]]).source = source
+        _cell(nb, EXERCISES[int(index[1:])]).source = source
     return nb
 
 
 def _unanswered(nb, index):
-    """Put back the release's stub (`raise NotImplementedError()`) in exercise ``index``."""
-    gid = ANSWER[TESTS[index]]
+    """Put back the release's stub (`raise NotImplementedError(...)`) in exercise ``index``."""
+    gid = EXERCISES[index]
     _cell(nb, gid).source = _cell(RELEASE, gid).source
 
 
-def _expect(**overrides):
-    """Expected (status, score) per exercise: passed/full marks unless overridden by index."""
-    rows = [("passed", POINTS[gid]) for gid in TESTS]
-    for index, value in overrides.items():
-        i = int(index[1:])
-        rows[i] = value if isinstance(value, tuple) else (value, POINTS[TESTS[i]] if value == "passed" else 0.0)
-    return rows
+def _expect(cells: dict | None = None, **overrides):
+    """Expected (status, score) per test cell: passed/full marks unless overridden.
+
+    ``e<i>="status"`` sets every test cell of exercise ``i``; ``cells={grade_id: (status, score)}``
+    then sets single test cells.
+    """
+    rows = {gid: ("passed", POINTS[gid]) for gid in TESTS}
+    for index, status in overrides.items():
+        for gid in TESTS_OF[EXERCISES[int(index[1:])]]:
+            rows[gid] = (status, POINTS[gid] if status == "passed" else 0.0)
+    rows.update(cells or {})
+    return [rows[gid] for gid in TESTS]
 
 
 def _build(folder: Path, students: list[str] | None = None) -> dict[str, list[tuple[str, float]]]:
     """Write the class into ``folder``; return the expected rows of each student graded."""
-    assert len(TESTS) >= 5, f"{FIRST} has {len(TESTS)} graded exercises; this class needs 5"
+    assert len(EXERCISES) >= 5, f"{FIRST} has {len(EXERCISES)} graded exercises; this class needs 5"
     expected, notebooks, raw = {}, {}, {}
 
     notebooks["Zoë Ångström"] = SOURCE
     expected["Zoë Ångström"] = _expect()
     notebooks["ana maria"] = RELEASE
-    expected["ana maria"] = _expect(**{f"e{i}": "error" for i in range(len(TESTS))})
+    expected["ana maria"] = _expect(**{f"e{i}": "error" for i in range(len(EXERCISES))})
     # an endless loop in the first answer cell: that exercise is a timeout, the others are graded
     notebooks["loop"] = _solution(e0="while True:\n    pass")
     expected["loop"] = _expect(e0="timeout")
     # the kernel dies in the third answer cell: what ran before is graded, the rest is an error
     notebooks["crash"] = _solution(e2="import os\nos._exit(1)")
-    expected["crash"] = _expect(**{f"e{i}": "error" for i in range(2, len(TESTS))})
+    expected["crash"] = _expect(**{f"e{i}": "error" for i in range(2, len(EXERCISES))})
     # edited test cells are restored: right answer -> full marks, unanswered -> 0, both flagged
     nb = _solution()
-    _cell(nb, TESTS[1]).source = "pass"
+    _cell(nb, MAIN[1]).source = "pass"
     _unanswered(nb, 3)
-    _cell(nb, TESTS[3]).source = "assert True"
+    _cell(nb, MAIN[3]).source = "assert True"
     notebooks["tampered"] = nb
-    expected["tampered"] = _expect(e1=("tampered", POINTS[TESTS[1]]), e3=("tampered", 0.0))
+    expected["tampered"] = _expect(cells={MAIN[1]: ("tampered", POINTS[MAIN[1]]), MAIN[3]: ("tampered", 0.0)},
+                                   e3="error")
     # deleted test cells are restored the same way
     nb = _solution()
     _unanswered(nb, 4)
-    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") not in (TESTS[0], TESTS[4])]
+    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") not in (MAIN[0], MAIN[4])]
     notebooks["deleted"] = nb
-    expected["deleted"] = _expect(e0=("missing", POINTS[TESTS[0]]), e4=("missing", 0.0))
+    expected["deleted"] = _expect(cells={MAIN[0]: ("missing", POINTS[MAIN[0]]), MAIN[4]: ("missing", 0.0)},
+                                  e4="error")
     # tens of megabytes printed by a cell of the student's own
     nb = _solution()
     nb.cells.insert(2, nbformat.v4.new_code_cell('print("x" * 30_000_000)\nfor i in range(300_000):\n    print(i)'))
     notebooks["huge output"] = nb
     expected["huge output"] = _expect()
     raw["broken"] = nbformat.writes(SOURCE)[:5000]  # cut off mid-file
-    expected["broken"] = _expect(**{f"e{i}": "unreadable" for i in range(len(TESTS))})
+    expected["broken"] = _expect(**{f"e{i}": "unreadable" for i in range(len(EXERCISES))})
     raw["not a notebook"] = json.dumps([1, 2, 3])
-    expected["not a notebook"] = _expect(**{f"e{i}": "unreadable" for i in range(len(TESTS))})
+    expected["not a notebook"] = _expect(**{f"e{i}": "unreadable" for i in range(len(EXERCISES))})
 
     chosen = students or list(expected)
     for student in chosen:
@@ -187,7 +199,7 @@ def test_class_graded_in_parallel_gets_every_exercise_right(course, tmp_path):
 
     notes = {(r["student"], r["assignment"], r["grade_id"]): r for r in _read_csv(out / "notes.csv")}
     def note(student, i):
-        return notes[student, FIRST, TESTS[i]]["message"]
+        return notes[student, FIRST, MAIN[i]]["message"]
     assert f"longer than {TIMEOUT} s" in note("loop", 0)
     assert "kernel died while this cell ran" in note("crash", 2) or "kernel died" in note("crash", 2)
     assert "not run: the kernel died" in note("crash", 4)

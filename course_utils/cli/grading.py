@@ -13,6 +13,7 @@ and output is capped while it is produced.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 import warnings
@@ -22,7 +23,7 @@ from pathlib import Path
 import nbformat
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.notebooknode import NotebookNode
-from nbgrader.preprocessors import Execute
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Integer
 
 from . import nbgrader_course, paths
@@ -352,3 +353,55 @@ def format_table(assignment: str, results: list[ExerciseResult], source: str = "
     possible = sum(r.max_score for r in results)
     lines += ["", f"Total: {num(total)} / {num(possible)}"]
     return "\n".join(lines)
+
+
+_HIDDEN_START = "### BEGIN HIDDEN TESTS"
+_CELL_LINE = re.compile(r"Cell\s+In\s*\[\d*\],\s*line\s+(\d+)")
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+_NUMBERED = re.compile(r"^\s*(?:-+>\s*)?(\d+)\b")
+
+
+def _without_hidden_lines(traceback: list[str], first_hidden: int) -> list[str]:
+    """``traceback`` without the lines it quotes from the cell numbered ``first_hidden`` or more.
+
+    Works whether the traceback holds one entry per frame or one per line (nbgrader's
+    ``LimitOutput`` splits it into lines).
+    """
+    kept, in_cell = [], False
+    for line in "\n".join(traceback).split("\n"):
+        plain = _ANSI.sub("", line)
+        if _CELL_LINE.search(plain):
+            in_cell = True
+        elif plain.startswith("File ") or not plain.strip():
+            in_cell = False
+        elif in_cell and (m := _NUMBERED.match(plain)) and int(m.group(1)) >= first_hidden:
+            continue
+        kept.append(line)
+    return kept
+
+
+class HideHiddenTracebacks(NbGraderPreprocessor):
+    """Feedback: tracebacks of test cells never quote the hidden tests.
+
+    IPython's traceback quotes the lines around the failing one. In a test cell with hidden tests,
+    the quoted lines from the hidden region on are dropped; when the failing line itself is hidden,
+    the traceback becomes ``ename: evalue`` (the check's message). Runs before nbgrader's
+    ``ClearHiddenTests``, while the cell still has its markers.
+    """
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type != "code" or _HIDDEN_START not in cell.source:
+            return cell, resources
+        first_hidden = cell.source[:cell.source.index(_HIDDEN_START)].count("\n") + 1
+        for out in cell.get("outputs", []):
+            if out.get("output_type") != "error":
+                continue
+            traceback = out.get("traceback", [])
+            failing = [int(m) for m in _CELL_LINE.findall(_ANSI.sub("", "\n".join(traceback)))]
+            if not failing or max(failing) >= first_hidden:
+                out["traceback"] = [f"{out.get('ename', '')}: {out.get('evalue', '')}"]
+            else:
+                out["traceback"] = _without_hidden_lines(traceback, first_hidden)
+        return cell, resources

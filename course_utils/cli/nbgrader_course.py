@@ -28,9 +28,11 @@ MAX_OUTPUT_LINES = 200
 MAX_TEXT_CHARS = 100_000
 MAX_OUTPUT_CHARS = 5_000_000
 
-#: nbgrader's autograding steps, with its ``Execute`` replaced by the course's hardened one.
+#: nbgrader's autograding steps, with its ``Execute`` replaced by the course's hardened one, and
+#: tracebacks that would quote hidden tests shortened (feedback is made from the autograded notebook).
 AUTOGRADE_PREPROCESSORS = [
     "course_utils.cli.grading.CourseExecute",
+    "course_utils.cli.grading.HideHiddenTracebacks",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
@@ -39,10 +41,12 @@ AUTOGRADE_PREPROCESSORS = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
-#: nbgrader's feedback steps, plus hiding the hidden tests (feedback shows scores, outputs, visible tests).
+#: nbgrader's feedback steps, plus hiding the hidden tests, and the tracebacks that would quote them
+#: (feedback shows scores, outputs, visible tests and the checks' messages).
 FEEDBACK_PREPROCESSORS = [
     "nbgrader.preprocessors.GetGrades",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "course_utils.cli.grading.HideHiddenTracebacks",
     "nbgrader.preprocessors.ClearHiddenTests",
 ]
 
@@ -94,7 +98,7 @@ c.OverwriteCells.add_missing_cells = True
 c.LimitOutput.max_lines = {max_lines}
 c.LimitOutput.max_traceback = 40
 # Feedback shows scores, outputs and the visible tests, not the hidden tests.
-c.GenerateFeedback.preprocessors = {feedback!r}
+c.GenerateFeedback.preprocessors = {feedback_plain!r}
 # A released answer cell says what to do: "Exercise 4.1 (to_hounsfield) is not done yet: ...".
 c.ClearSolutions.code_stub = {{"python": {stub!r}}}
 # The course's executor: a kernel that dies or a cell that ignores the timeout no longer stops
@@ -106,6 +110,7 @@ except ImportError:
     pass
 else:
     c.Autograde.autograde_preprocessors = {autograde!r}
+    c.GenerateFeedback.preprocessors = {feedback!r}
     from course_utils.cli.nbgrader_course import generate_preprocessors
     c.GenerateAssignment.preprocessors = generate_preprocessors()
 '''
@@ -118,6 +123,7 @@ def write_config_file(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT, exchange:
         CONFIG_FILE_TEMPLATE.format(exchange=str(Path(exchange or Path(root) / "exchange").resolve()),
                                     timeout=int(timeout),
                                     max_lines=MAX_OUTPUT_LINES, feedback=FEEDBACK_PREPROCESSORS,
+                                    feedback_plain=[p for p in FEEDBACK_PREPROCESSORS if not p.startswith("course_utils")],
                                     autograde=AUTOGRADE_PREPROCESSORS, stub=stubs.stub_for(None)),
         encoding="utf-8",
     )
