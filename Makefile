@@ -7,8 +7,11 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+# JupyterHub's proxy (course init-hub, tests/test_jupyterhub.py), from npm into .hub-proxy/.
+PROXY_VERSION := 5.2.0
+PROXY := .hub-proxy/node_modules/.bin/configurable-http-proxy
 
-.PHONY: lab test browser-test bench grade-bench release check-release lock install clean-venv
+.PHONY: lab test browser-test bench grade-bench release check-release lock install clean-venv hub-proxy
 
 install: $(STAMP)
 
@@ -16,7 +19,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=/path/to/python3.11 ...")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,hub]"
 	$(PY) -m course_utils.cli.kernel
 	$(PY) -m course_utils.cli.labsetup
 	@touch $(STAMP)
@@ -27,8 +30,16 @@ lab: $(STAMP)
 	@echo "Starting JupyterLab on notebooks/: open the URL printed below (stop with Ctrl-C twice)."
 	cd notebooks && PATH="$(abspath $(VENV))/bin:$$PATH" "$(abspath $(VENV))/bin/jupyter" lab --ServerApp.root_dir="$(CURDIR)/notebooks" $(ROOT_FLAG)
 
-test: $(STAMP)
+test: $(STAMP) hub-proxy
 	$(PY) -m pytest -n $(JOBS) --dist loadgroup
+
+# configurable-http-proxy at the pinned version, for JupyterHub (needs node and npm; without
+# them the JupyterHub test is skipped and says so).
+hub-proxy:
+	@if [ -x $(PROXY) ] && [ "$$($(PROXY) --version)" = "$(PROXY_VERSION)" ]; then :; \
+	elif command -v npm >/dev/null; then \
+	  npm install --prefix .hub-proxy --no-audit --no-fund --loglevel=error configurable-http-proxy@$(PROXY_VERSION); \
+	else echo "warning: npm is missing, so JupyterHub's proxy is not installed (the JupyterHub test will be skipped)" >&2; fi
 
 # Opens every release notebook (and a solved copy) in JupyterLab in headless Chromium, as a
 # learner would; screenshots go to bench-results/browser/. Also part of `make test`.

@@ -51,7 +51,7 @@ def test_environment_yml_agrees_with_constraints():
 def test_every_declared_dependency_is_pinned():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     pinned = {name for name, _ in _pins()}
-    declared = project["dependencies"] + project["optional-dependencies"]["test"]
+    declared = project["dependencies"] + project["optional-dependencies"]["test"] + project["optional-dependencies"]["hub"]
     missing = [d for d in declared if _name(d) not in pinned]
     assert not missing, f"declared but not pinned in constraints.txt: {missing}"
     yml = (ROOT / "environment.yml").read_text()
@@ -66,6 +66,18 @@ def test_make_installs_with_the_constraints_and_ci_runs_make_test():
     assert "--allow-root" in makefile and "notebooks" in makefile
     ci = (ROOT / ".ci" / "run").read_text()
     assert re.search(r"^make test\s*$", ci, flags=re.M)
+
+
+def test_make_installs_the_hub_and_its_pinned_proxy():
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r'-e "\.\[[^"]*\bhub\b[^"]*\]"', makefile), "make's install must include the hub extra"
+    version = re.search(r"^PROXY_VERSION := (\d+\.\d+\.\d+)$", makefile, flags=re.M)
+    assert version, "the Makefile must pin configurable-http-proxy's version"
+    assert "configurable-http-proxy@$(PROXY_VERSION)" in makefile
+    assert re.search(r"^test: .*\bhub-proxy\b", makefile, flags=re.M)
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert ci.index("make hub-proxy") < ci.index("make test")
+    assert "/.hub-proxy/" in (ROOT / ".gitignore").read_text()
 
 
 def test_readme_quick_start_is_two_commands():

@@ -121,22 +121,48 @@ def user_page_config_path() -> Path:
     return Path(jupyter_config_dir()) / "labconfig" / "page_config.json"
 
 
+def switch_plugins(path: Path, disabled: dict[str, bool | None]) -> Path:
+    """Merge plugin switches into the ``labconfig/page_config.json`` at ``path``; return ``path``.
+
+    ``disabled`` maps a plugin to ``True`` (off), ``False`` (on, whatever lower levels say) or
+    ``None`` (no switch at this level: the lower levels decide). Other keys are kept.
+    """
+    config = _read_json(path)
+    current = config.get("disabledExtensions", {})
+    if isinstance(current, list):
+        current = {name: True for name in current}
+    for plugin, off in disabled.items():
+        if off is None:
+            current.pop(plugin, None)
+        else:
+            current[plugin] = off
+    config["disabledExtensions"] = current
+    _write_json(path, config)
+    return path
+
+
+def role_switches(instructor: bool) -> dict[str, bool]:
+    """Plugin switches of a role on a shared server with an exchange (``course init-hub``).
+
+    The instructor gets every nbgrader panel; a student gets the *Assignments* panel, its menu
+    and *Validate*, and none of the instructor's panels.
+    """
+    switches = {plugin: False for plugin in EXCHANGE_PLUGINS + LEARNER_PLUGINS}
+    switches.update({plugin: not instructor for plugin in INSTRUCTOR_PLUGINS})
+    return switches
+
+
+def write_role_config(config_dir: Path, instructor: bool) -> Path:
+    """Write a role's switches into ``config_dir/labconfig/page_config.json`` (a folder on the
+    ``JUPYTER_CONFIG_PATH`` of that role's servers); return the file."""
+    return switch_plugins(Path(config_dir) / "labconfig" / "page_config.json", role_switches(instructor))
+
+
 def set_instructor_for_user(on: bool = True) -> Path:
     """Turn nbgrader's instructor plugins on (``on=True``) or back to the environment's default
     for the current user only; returns the file written."""
-    path = user_page_config_path()
-    config = _read_json(path)
-    disabled = config.get("disabledExtensions", {})
-    if isinstance(disabled, list):
-        disabled = {name: True for name in disabled}
-    for plugin in INSTRUCTOR_PLUGINS + EXCHANGE_PLUGINS:
-        if on:
-            disabled[plugin] = False
-        else:
-            disabled.pop(plugin, None)
-    config["disabledExtensions"] = disabled
-    _write_json(path, config)
-    return path
+    return switch_plugins(user_page_config_path(),
+                          {plugin: False if on else None for plugin in INSTRUCTOR_PLUGINS + EXCHANGE_PLUGINS})
 
 
 def _run(args) -> int:

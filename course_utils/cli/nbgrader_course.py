@@ -17,6 +17,9 @@ from traitlets.config import Config
 
 from . import paths, stubs
 
+#: nbgrader's course id: the exchange's folder for the course, and the students' nbgrader configuration.
+COURSE_ID = "dl-medical-imaging"
+
 #: Seconds one cell may run while grading before it is interrupted (a loop that never ends).
 DEFAULT_CELL_TIMEOUT = 120
 
@@ -59,7 +62,7 @@ def nbgrader_config(root: Path, timeout: int = DEFAULT_CELL_TIMEOUT, exchange: P
     root = Path(root)
     c = Config()
     c.CourseDirectory.root = str(root)
-    c.CourseDirectory.course_id = "dl-medical-imaging"
+    c.CourseDirectory.course_id = COURSE_ID
     c.Exchange.root = str(exchange or root / "exchange")
     c.Execute.timeout = int(timeout)
     c.Execute.interrupt_on_timeout = True
