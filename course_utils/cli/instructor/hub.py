@@ -128,12 +128,46 @@ def create_account(name: str) -> str:
 
 # --------------------------------------------------------------------------- permissions
 
-def _world_reachable(path: Path) -> Path | None:
-    """The first folder on the way to ``path`` that other users cannot enter, or ``None``."""
-    for folder in [*reversed(Path(path).resolve().parents), Path(path).resolve()]:
-        if folder.is_dir() and not folder.stat().st_mode & stat.S_IXOTH:
-            return folder
-    return None
+def needed_paths() -> list[Path]:
+    """What every user's server reads: this environment's Python (and its standard library),
+    its packages, the course's package and its notebooks."""
+    import site
+
+    return [Path(sys.executable).resolve(), Path(os.__file__).resolve().parent, *map(Path, site.getsitepackages()),
+            Path(__file__).resolve().parents[2], paths.course_root() / "notebooks"]
+
+
+def blocked_for(account: pwd.struct_passwd, needed: list[Path]) -> Path | None:
+    """The first of ``needed`` (or a folder on the way) that ``account`` may not read or enter.
+
+    Checked as that user (a child process takes their identity), so group rights and ACLs count.
+    """
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: become the user, report the first path they cannot use
+        os.close(read_fd)
+        try:
+            os.setgroups(os.getgrouplist(account.pw_name, account.pw_gid))
+            os.setgid(account.pw_gid)
+            os.setuid(account.pw_uid)
+            for path in needed:
+                path = Path(path)
+                for folder in reversed(path.parents):
+                    if not os.access(folder, os.X_OK):
+                        os.write(write_fd, str(folder).encode())
+                        os._exit(1)
+                if not os.access(path, os.R_OK) or (path.is_dir() and not os.access(path, os.X_OK)):
+                    os.write(write_fd, str(path).encode())
+                    os._exit(1)
+            os._exit(0)
+        except BaseException as err:
+            os.write(write_fd, f"{getattr(err, 'filename', None) or needed[0]}".encode())
+            os._exit(2)
+    os.close(write_fd)
+    with os.fdopen(read_fd, "rb") as f:
+        blocked = f.read().decode()
+    _, status = os.waitpid(pid, 0)
+    return Path(blocked) if blocked else None
 
 
 def prepare_exchange(exchange: Path, owner: pwd.struct_passwd) -> Path:
@@ -188,22 +222,21 @@ def _private_group(instructor: pwd.struct_passwd, others: list[str]) -> int:
 
 
 class PrivateSubmit(ExchangeSubmit):
-    """nbgrader's submit, with the submission readable by its student and the instructor only.
+    """nbgrader's submit, with the submission out of reach of other students.
 
-    nbgrader leaves a submission in ``inbound/`` world-readable and its folder world-writable,
-    trusting that nobody can list ``inbound/``; here it gets the instructor's group (``inbound/``
-    passes it on) and no rights for others, so even a guessed name gives nothing away.
+    nbgrader leaves a submission's folder in ``inbound/`` world-writable and its files
+    world-readable, trusting that nobody can list ``inbound/``. Here the folders keep the
+    instructor's group that ``inbound/`` hands down and lose every right for others (0750): only
+    the student and the instructor can open it, even with its name guessed. Where ``inbound/``
+    hands down no group (set up by hand), the folders are at least not writable by others.
     """
 
     def copy_files(self):
         super().copy_files()
         dest = Path(self.inbound_path) / self.assignment_filename
-        same_group = dest.stat().st_gid == Path(self.inbound_path).stat().st_gid
+        private = dest.stat().st_gid == Path(self.inbound_path).stat().st_gid
         for path in [dest, *dest.rglob("*")]:
-            if path.is_dir():
-                path.chmod(0o2750 if same_group else 0o755)
-            else:
-                path.chmod(0o640 if same_group else 0o644)
+            path.chmod((0o750 if private else 0o755) if path.is_dir() else 0o644)
 
 
 # --------------------------------------------------------------------------- files of the hub
@@ -385,12 +418,6 @@ def init_hub(root: Path, instructor: str, students: Path, port: int = 8000, ip: 
                          "(it needs node and npm), then this command again")
     venv = Path(sys.prefix)
     course_root = paths.course_root()
-    for needed in (venv / "bin" / "python", course_root / "notebooks", root):
-        blocked = _world_reachable(needed if needed.exists() else needed.parent)
-        if blocked is not None:
-            raise ValueError(f"the class's users cannot reach {needed}: {blocked} is closed to other users "
-                             f"(mode {stat.S_IMODE(blocked.stat().st_mode):o}); install the course under a "
-                             f"folder everyone may enter (e.g. /opt) or run: chmod o+x {blocked}")
     if os.geteuid() != 0:
         raise ValueError("course init-hub sets up accounts, the exchange and a service run as root: run it as "
                          f"root, e.g. sudo {venv / 'bin' / 'course'} init-hub ...")
@@ -403,6 +430,13 @@ def init_hub(root: Path, instructor: str, students: Path, port: int = 8000, ip: 
     for name in missing:
         created[name] = create_account(name)
     teacher = _account(instructor)
+    needed = needed_paths()
+    for name in [instructor, *names]:
+        blocked = blocked_for(_account(name), needed)
+        if blocked is not None:
+            raise ValueError(f"{name} cannot use {blocked}, which every user's server needs (the course's Python "
+                             "and packages): install the course where every user may read it, e.g. "
+                             "/opt/dl-medical-imaging with the system's python3 (docs/jupyterhub.md)")
     private_homes = []
     for name in [instructor, *names]:
         home = Path(_account(name).pw_dir)
