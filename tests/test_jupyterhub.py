@@ -505,3 +505,56 @@ def test_release_feedback_skips_work_that_did_not_come_through_the_exchange(tmp_
     assert "not submitted through nbgrader's exchange" in hub.format_released(results, FIRST)
     with pytest.raises(ValueError, match="no feedback for 01_x"):
         hub.release_feedback(out, "01_x", exchange)
+
+
+def test_init_hub_creates_the_roster_accounts_with_private_homes(tmp_path, course_copy, monkeypatch):
+    if os.geteuid() != 0:
+        _skip("not root: init-hub --create-users makes Unix accounts")
+    import pamela
+
+    monkeypatch.setattr(hub, "blocked_for", lambda account, needed: None)  # the course copy lives in pytest's tmp
+    monkeypatch.setattr(hub, "proxy_command", lambda: Path("/usr/bin/configurable-http-proxy"))
+    tag = secrets.token_hex(3)
+    teacher, ana, bob = f"dlmi{tag}t", f"dlmi{tag}n", f"dlmi{tag}o"
+    assert not any(hub._account(n) for n in (teacher, ana, bob))
+    roster = tmp_path / "roster.csv"
+    roster.write_text(f"username,name\n{ana},Ana\n", encoding="utf-8")
+    said = []
+    try:
+        setup = hub.init_hub(tmp_path / "hub", teacher, roster, exchange=tmp_path / "exchange", create_users=True,
+                             say=said.append)
+        assert sorted(setup.created) == sorted([teacher, ana])
+        passwords = tmp_path / "hub" / "passwords.csv"
+        assert stat_mode(passwords) == 0o600 and stat_mode(tmp_path / "hub" / "admin-api-token") == 0o600
+        first = dict(csv.reader(passwords.open()))
+        pamela.authenticate(ana, first[ana], service="login")  # the password works for a real log-in
+        for name in (teacher, ana):
+            assert stat_mode(Path(pwd.getpwnam(name).pw_dir)) == 0o700
+        course = tmp_path / "exchange" / COURSE
+        assert stat_mode(tmp_path / "exchange") == 0o1777 and stat_mode(course / "inbound") == 0o3733
+        assert stat_mode(course / "feedback") == 0o711 and course.stat().st_uid == pwd.getpwnam(teacher).pw_uid
+        config = (tmp_path / "hub" / "jupyterhub_config.py").read_text()
+        assert f"INSTRUCTOR = {teacher!r}" in config and f"STUDENTS = {[ana]!r}" in config
+        assert any("passwords.csv" in line for line in said)
+
+        # a student joins: run it again, only the new account is made, the others keep their passwords
+        roster.write_text(f"username,name\n{ana},Ana\n{bob},Bob\n", encoding="utf-8")
+        setup = hub.init_hub(tmp_path / "hub", teacher, roster, exchange=tmp_path / "exchange", create_users=True,
+                             say=said.append)
+        assert list(setup.created) == [bob]
+        again = dict(csv.reader(passwords.open()))
+        assert again[ana] == first[ana] and bob in again
+        with pytest.raises(ValueError, match="no Unix account for zz"):
+            roster.write_text("username\nzz" + tag + "\n", encoding="utf-8")
+            hub.init_hub(tmp_path / "hub", teacher, roster, exchange=tmp_path / "exchange")
+    finally:
+        _kill_users_processes({a.pw_uid for n in (teacher, ana, bob) if (a := hub._account(n))})
+        for name in (teacher, ana, bob):
+            if hub._account(name):
+                subprocess.run(["userdel", "--remove", name], capture_output=True)
+
+
+def stat_mode(path: Path) -> int:
+    import stat
+
+    return stat.S_IMODE(path.stat().st_mode)
