@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # JupyterHub's proxy (course init-hub, tests/test_jupyterhub.py), from npm into .hub-proxy/.
-PROXY_VERSION := 5.2.0
+PROXY_VERSION := 5.1.0
 PROXY := .hub-proxy/node_modules/.bin/configurable-http-proxy
 
 .PHONY: lab test browser-test bench grade-bench release check-release lock install clean-venv hub-proxy

@@ -151,3 +151,37 @@ def test_workshop_times_are_the_measured_ones_and_every_notebook_has_a_row():
         assert f"| {name[:2]} " in text, f"{name} is missing from the table of measured times"
     assert "GRADE_" not in text and "BENCH_" not in text, "a measured figure was never filled in"
     assert "BENCH_" not in (DOCS / "instructors.md").read_text(encoding="utf-8")
+
+
+def _anchor(heading: str) -> str:
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_jupyterhub_guide_is_linked_and_names_only_real_options():
+    """docs/jupyterhub.md: linked from the README and the instructors' section 10, its links to
+    its own and the instructors' sections resolve, and the options it names exist."""
+    from course_utils.cli import build_parser
+
+    text = (DOCS / "jupyterhub.md").read_text(encoding="utf-8")
+    assert "docs/jupyterhub.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+    instructors = (DOCS / "instructors.md").read_text(encoding="utf-8")
+    section10 = instructors[instructors.index("## 10."):instructors.index("## 11.")]
+    assert "(jupyterhub.md)" in section10
+    for name, doc in (("jupyterhub.md", text), ("instructors.md", instructors)):
+        anchors = {_anchor(h) for h in re.findall(r"^#+ (.+)$", doc, flags=re.M)}
+        own = re.findall(r"\]\(#([^)]+)\)", doc)
+        assert own and not [a for a in own if a not in anchors], f"{name}: broken links {set(own) - anchors}"
+    instructor_anchors = {_anchor(h) for h in re.findall(r"^#+ (.+)$", instructors, flags=re.M)}
+    for target in re.findall(r"\]\(instructors\.md#([^)]+)\)", text):
+        assert target in instructor_anchors, f"jupyterhub.md links to a missing section: {target}"
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    for command in ("init-hub", "release-feedback"):
+        known = {o for action in sub.choices[command]._actions for o in action.option_strings}
+        for line in re.findall(rf"course {command}[^\n`]*", text):
+            for option in re.findall(r"(?<![\w-])--[a-z][a-z-]+", line):
+                assert option in known, f"jupyterhub.md: course {command} has no {option}"
+    for option in re.findall(r"`(--[a-z][a-z-]+)`", text):
+        assert any(option in {o for a in sub.choices[c]._actions for o in a.option_strings}
+                   for c in ("init-hub", "release-feedback", "grade", "init-instructor")), option
+    assert re.search(r"06_cnn_architectures.*\| \d+ MiB \| [\d.]+ s", text), "the measured figures are missing"

@@ -203,6 +203,25 @@ class Server:
         assert out.rstrip().endswith("exit code 0"), f"{self.name}: {' '.join(command)} failed:\n{out[-3000:]}"
         return out
 
+    def terminal(self, command: str) -> str:
+        """Type ``command`` into a new JupyterLab terminal of this user; return what it printed."""
+        import websocket
+
+        name = self.call("POST", "api/terminals").json()["name"]
+        try:
+            ws = websocket.create_connection(self.url.replace("http://", "ws://") + f"terminals/websocket/{name}",
+                                             header=[f"{k}: {v}" for k, v in self.headers.items()], timeout=60)
+            ws.send(json.dumps(["stdin", f"{command}; echo END-OF-COMMAND\r"]))
+            out, deadline = "", time.monotonic() + 60
+            while out.count("END-OF-COMMAND") < 2 and time.monotonic() < deadline:  # the echo of the line, then its output
+                msg = json.loads(ws.recv())
+                if msg[0] == "stdout":
+                    out += msg[1]
+            ws.close()
+        finally:
+            self.requests.delete(self.url + f"api/terminals/{name}", headers=self.headers, timeout=60)
+        return out
+
     def page_config(self) -> dict:
         html = self.call("GET", "lab").text
         match = re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', html, re.S)
@@ -359,6 +378,11 @@ def test_a_class_on_jupyterhub_from_release_to_feedback(klass):
     disabled = srv["a"].page_config()["disabledExtensions"]
     assert "@jupyter/nbgrader:formgrader" in disabled and "@jupyter/nbgrader:assignment-list" not in disabled
     assert "@jupyter/nbgrader:formgrader" not in srv["instructor"].page_config()["disabledExtensions"]
+
+    # JupyterLab's terminals have the course's commands, as the guides use them
+    for key in ("instructor", "a"):
+        out = srv[key].terminal("command -v course nbgrader")
+        assert f"{BIN}/course" in out and f"{BIN}/nbgrader" in out, out
 
     # the instructor makes the course folder and releases notebook 00 through the formgrader
     course_dir = homes["instructor"] / hub.DEFAULT_COURSE_DIR

@@ -335,6 +335,10 @@ c.ExchangeFactory.submit = "course_utils.cli.instructor.hub.PrivateSubmit"
 STUDENT_SERVER_EXTENSIONS = {"nbgrader.server_extensions.formgrader": False,
                              "nbgrader.server_extensions.course_list": False}
 
+#: Terminals run bash as is: a login shell (JupyterLab's default under a hub) would read
+#: /etc/profile, which drops the course's environment from the PATH (no `course`, no `nbgrader`).
+TERMINALS = {"shell_command": ["/bin/bash"]}
+
 SYSTEMD_UNIT = '''\
 # Copy to /etc/systemd/system/jupyterhub.service, then: systemctl enable --now jupyterhub
 [Unit]
@@ -478,9 +482,11 @@ def init_hub(root: Path, instructor: str, students: Path, port: int = 8000, ip: 
         (folder / "labconfig").chmod(0o755)
         folder.chmod(0o755)
     (root / "jupyter").chmod(0o755)
-    _write(root / "jupyter" / "student" / "jupyter_server_config.d" / "dlmi-student.json",
-           json.dumps({"ServerApp": {"jpserver_extensions": STUDENT_SERVER_EXTENSIONS}}, indent=2) + "\n")
-    (root / "jupyter" / "student" / "jupyter_server_config.d").chmod(0o755)
+    for role in ("instructor", "student"):
+        server = {"terminado_settings": TERMINALS}
+        if role == "student":
+            server["jpserver_extensions"] = STUDENT_SERVER_EXTENSIONS
+        _write(root / "jupyter" / role / "jupyter_server_config.json", json.dumps({"ServerApp": server}, indent=2) + "\n")
 
     where = f"http://{ip or '<this server>'}:{ports['port']}/"
     say(f"Hub folder {root}: jupyterhub_config.py, jupyterhub.service, jupyter/instructor, jupyter/student")
