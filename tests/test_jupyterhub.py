@@ -531,6 +531,23 @@ def test_release_feedback_skips_work_that_did_not_come_through_the_exchange(tmp_
         hub.release_feedback(out, "01_x", exchange)
 
 
+def test_keep_submission_files_makes_a_graded_folder_nbgrader_can_release_from(tmp_path):
+    collected = tmp_path / "submitted" / "ana" / FIRST
+    collected.mkdir(parents=True)
+    (collected / f"{FIRST}.ipynb").write_text("{}")
+    (collected / "timestamp.txt").write_text("2025-01-01 10:00:00.000000 UTC")
+    (collected / "submission_secret.txt").write_text("s3cret")
+    course_root = tmp_path / "out" / "nbgrader"
+    copies = hub.keep_submission_files(collected / f"{FIRST}.ipynb", course_root, "ana", FIRST)
+    assert sorted(p.relative_to(course_root).as_posix() for p in copies) == sorted(
+        f"{kind}/ana/{FIRST}/{name}" for kind in ("submitted", "feedback") for name in hub.SUBMISSION_FILES)
+    flat = tmp_path / "flat" / "bob"
+    flat.mkdir(parents=True)
+    (flat / f"{FIRST}.ipynb").write_text("{}")
+    (flat / "timestamp.txt").write_text("not nbgrader's layout")
+    assert hub.keep_submission_files(flat / f"{FIRST}.ipynb", course_root, "bob", FIRST) == []
+
+
 def test_init_hub_creates_the_roster_accounts_with_private_homes(tmp_path, course_copy, monkeypatch):
     if os.geteuid() != 0:
         _skip("not root: init-hub --create-users makes Unix accounts")
