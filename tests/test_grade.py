@@ -153,6 +153,13 @@ def _read_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
+def _diagnosis(out: Path) -> str:
+    """notes.csv and the workers' logs, for an assertion's message."""
+    logs = "".join(f"\n--- {p.name}\n" + p.read_text(encoding="utf-8", errors="replace")[-3000:]
+                   for p in sorted((out / "nbgrader" / "logs").glob("*.log")))
+    return (out / "notes.csv").read_text(encoding="utf-8")[-6000:] + logs
+
+
 def _exercise_rows(out: Path):
     return [(r["student"], r["assignment"], r["grade_id"], float(r["score"]), float(r["max_score"]), r["status"])
             for r in _read_csv(out / "exercises.csv")]
@@ -192,7 +199,7 @@ def test_class_graded_in_parallel_gets_every_exercise_right(course, tmp_path):
 
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert f"{len(expected)}/{len(expected)}" in proc.stderr, "the progress bar reached the end"
-    assert _exercise_rows(out) == _rows(expected)
+    assert _exercise_rows(out) == _rows(expected), _diagnosis(out)
     assert list(_read_csv(out / "exercises.csv")[0]) == ["student", "assignment", "grade_id", "score", "max_score",
                                                          "status"]
     _check_grades_csv(out, expected)
@@ -257,7 +264,7 @@ def test_class_graded_serially_gets_the_same_rows_and_regrades_only_changes(cour
     proc = course_cmd(course, "grade", submissions, "--out", out, "--jobs", 1, "--timeout", TIMEOUT, "--no-progress")
 
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert _exercise_rows(out) == _rows(expected)
+    assert _exercise_rows(out) == _rows(expected), _diagnosis(out)
     _check_grades_csv(out, expected)
 
     # one submission fixed, one withdrawn: only the fixed one is graded again
@@ -270,7 +277,7 @@ def test_class_graded_serially_gets_the_same_rows_and_regrades_only_changes(cour
     proc = course_cmd(course, "grade", submissions, "--out", out, "--jobs", 1, "--timeout", TIMEOUT, "--no-progress")
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "Graded 1 submission(s), kept 2 unchanged" in proc.stdout
-    assert _exercise_rows(out) == _rows(expected)
+    assert _exercise_rows(out) == _rows(expected), _diagnosis(out)
     assert not (out / "feedback" / "tampered").exists() or not any((out / "feedback" / "tampered").iterdir())
     from nbgrader.api import Gradebook, MissingEntry
 

@@ -94,9 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     except nbgrader_course.NbgraderFailed as err:
         print(f"course {args.command}: {err}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("course: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM/SIGHUP where a command turns them into this
+        print(f"course {args.command}: stopped ({stop or 'interrupted'})", file=sys.stderr)
+        return getattr(stop, "exit_code", 130)
 
 
 if __name__ == "__main__":

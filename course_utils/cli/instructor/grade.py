@@ -16,12 +16,19 @@ worker process of its own (:mod:`.worker`); the main process records each result
 Rows are sorted by student, assignment and the exercises' order in the notebook, so the
 files are the same whatever ``--jobs``. ``OUT/.course-grade.json`` remembers a hash of each
 submission: a new run grades only what changed (or everything with ``--force``).
+
+A run can be stopped at any moment and resumed by running it again. Each result is appended
+to ``OUT/.course-grade.journal`` as soon as it is recorded, so even ``kill -9`` loses at most the
+submissions being graded at that moment; SIGTERM (and Ctrl-C) stop the workers and their
+kernels and remove the temporary folders. A submission whose worker died, or whose kernel did
+not start, is graded once more by a fresh worker before it is given ``error`` rows.
 """
 
 from __future__ import annotations
 
 import csv
 import difflib
+import errno
 import hashlib
 import html
 import json
@@ -29,6 +36,7 @@ import os
 import queue
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -42,11 +50,16 @@ from pathlib import Path
 from .. import nbgrader_course, paths
 from ..grading import ExerciseResult
 from ..notebook_io import read_notebook, test_cells
-from .worker import Reply, Task, Worker, default_jobs
+from .feedback import keep_submission_files
+from .worker import Reply, Task, Worker, default_jobs, thread_limits
 
 STATUSES = ("passed", "failed", "error", "timeout", "missing", "tampered", "unreadable")
 STATE_FILE = ".course-grade.json"
+JOURNAL_FILE = ".course-grade.journal"  # one JSON line per result recorded since STATE_FILE was written
+LOCK_FILE = ".course-grade.lock"
 STATE_VERSION = 1
+#: Reply kinds that are not the notebook's doing: the submission is graded once more by a new worker.
+RETRIED = ("died", "crashed", "ungraded")
 GRADES_HEADER = ["student", "assignment", "score", "max_score"]
 EXERCISES_HEADER = ["student", "assignment", "grade_id", "score", "max_score", "status"]
 NOTES_HEADER = ["student", "assignment", "grade_id", "status", "message"]
@@ -292,6 +305,7 @@ class ClassGradebook:
         nb_feedback = self.root / "feedback" / sub.student / sub.assignment / f"{sub.assignment}.html"
         nb_feedback.parent.mkdir(parents=True, exist_ok=True)
         nb_feedback.write_text(feedback, encoding="utf-8")
+        keep_submission_files(sub.path, self.root, sub.student, sub.assignment)  # for nbgrader's release_feedback
         resources = {"nbgrader": {"notebook": sub.assignment, "assignment": sub.assignment,
                                   "student": sub.student, "db_url": self.db_url}}
         with warnings.catch_warnings():
@@ -338,6 +352,7 @@ class _Pool:
 
     def __init__(self, template: Path, log_dir: Path, jobs: int):
         self._template, self._log_dir = template, log_dir
+        self._environment = thread_limits(jobs)
         self._idle: queue.Queue = queue.Queue()
         self._all: list[Worker] = []
         self._lock = threading.Lock()
@@ -347,7 +362,8 @@ class _Pool:
     def _new(self) -> Worker:
         with self._lock:
             self._counter += 1
-            worker = Worker(self._template, self._log_dir / f"worker-{(self._counter - 1) % self._jobs + 1}.log")
+            worker = Worker(self._template, self._log_dir / f"worker-{(self._counter - 1) % self._jobs + 1}.log",
+                            self._environment)
             self._all.append(worker)
             return worker
 
@@ -357,9 +373,10 @@ class _Pool:
         except queue.Empty:
             worker = self._new()
         reply = worker.grade(task, limit)
-        if reply.kind in ("died", "hung"):
+        if reply.kind in ("died", "hung", "crashed"):
             with self._lock:
                 self._all.remove(worker)
+            worker.kill()
         else:
             self._idle.put(worker)
         return reply
@@ -372,7 +389,7 @@ class _Pool:
 
 
 def _results_for(reply: Reply, expected: list[Exercise]) -> list[ExerciseResult]:
-    if reply.kind == "graded":
+    if reply.kind in ("graded", "ungraded"):
         return _complete(reply.results, expected)
     status = {"unreadable": "unreadable", "hung": "timeout"}.get(reply.kind, "error")
     message = reply.message if reply.kind != "crashed" else f"the grader failed on this notebook: {reply.message}"
@@ -392,7 +409,93 @@ def _load_state(out: Path, submissions: Path) -> dict:
                              f"({old['submissions']}); choose another --out")
         if old.get("version") == STATE_VERSION:
             state["entries"] = old.get("entries", {})
+            state["workdir"] = old.get("workdir")
+    journal = out / JOURNAL_FILE
+    if journal.is_file():  # results recorded after the state file was last written (a run was stopped)
+        for line in journal.read_text(encoding="utf-8").splitlines():
+            try:
+                item = json.loads(line)
+            except ValueError:  # the last line of a run killed while writing it
+                continue
+            state["entries"][item["key"]] = item["entry"]
     return state
+
+
+def _save_state(out: Path, state: dict) -> None:
+    """Write the whole state file, then drop the journal it now contains."""
+    _write_json(out / STATE_FILE, state)
+    (out / JOURNAL_FILE).unlink(missing_ok=True)
+
+
+def _remove_old_workdir(state: dict) -> None:
+    """Remove the temporary folder of a run that was killed before it could (``kill -9``)."""
+    old = state.pop("workdir", None)
+    if old and Path(old).name.startswith("course-grade-") and Path(old).is_dir():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+class _OutLock:
+    """An exclusive lock on OUT while a run writes there; the system drops it when the process ends."""
+
+    def __init__(self, out: Path):
+        self._path, self._file = out / LOCK_FILE, None
+
+    def __enter__(self):
+        try:
+            import fcntl
+        except ImportError:  # not on a Unix: no lock
+            return self
+        self._file = open(self._path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
+            if err.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            self._file.seek(0)
+            holder = self._file.read().strip() or "another process"
+            self._file.close()
+            raise ValueError(f"another `course grade` (process {holder}) is writing to --out {self._path.parent}; "
+                             "wait for it to finish or choose another --out") from None
+        self._file.seek(0)
+        self._file.truncate()
+        self._file.write(str(os.getpid()))
+        self._file.flush()
+        return self
+
+    def __exit__(self, *exc):
+        if self._file is not None:
+            self._file.close()  # releases the lock
+        return False
+
+
+class GradingStopped(KeyboardInterrupt):
+    """``course grade`` was told to stop (SIGTERM, SIGHUP); what was graded is kept."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.exit_code = 128 + signum
+
+
+class _StopOnSignals:
+    """Turn SIGTERM and SIGHUP into :class:`GradingStopped` in the main thread while grading."""
+
+    SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+    def __enter__(self):
+        self._old = {}
+        if threading.current_thread() is threading.main_thread():
+            for signum in self.SIGNALS:
+                self._old[signum] = signal.signal(signum, self._raise)
+        return self
+
+    @staticmethod
+    def _raise(signum, frame):
+        raise GradingStopped(signum)
+
+    def __exit__(self, *exc):
+        for signum, handler in self._old.items():
+            signal.signal(signum, handler)
+        return False
 
 
 def _make_template(root: Path, assignments: list[str], timeout: int) -> Path:
@@ -420,8 +523,15 @@ def grade_class(submissions: Path, out: Path, jobs: int | None = None,
         raise ValueError(f"no notebooks to grade in {submissions}: expected "
                          f"{submissions}/<student_id>/<NN_name>.ipynb with NN_name one of {', '.join(known)}{why}")
     out.mkdir(parents=True, exist_ok=True)
+    with _OutLock(out), _StopOnSignals():
+        return _grade_locked(submissions, out, found, skipped, jobs, timeout, force, progress, say, started)
+
+
+def _grade_locked(submissions: Path, out: Path, found: list[Submission], skipped: list[Skipped], jobs: int,
+                  timeout: int, force: bool, progress: bool, say, started: float) -> Summary:
     state = _load_state(out, submissions)
-    _write_json(out / STATE_FILE, state)  # marks OUT as ours from now on
+    _remove_old_workdir(state)
+    _save_state(out, state)  # marks OUT as ours from now on
 
     assignments = sorted({s.assignment for s in found})
     expected = {a: expected_exercises(a) for a in assignments}
@@ -441,6 +551,7 @@ def grade_class(submissions: Path, out: Path, jobs: int | None = None,
 
     gradebook = ClassGradebook(out / "nbgrader", timeout)
     with tempfile.TemporaryDirectory(prefix="course-grade-") as tmp:
+        state["workdir"] = tmp  # removed by the next run if this one is killed before it can
         template = _make_template(Path(tmp) / "template", sorted({s.assignment for s, _ in todo}), timeout) \
             if todo else None
         gradebook.prepare(assignments, seed=template)
@@ -450,12 +561,22 @@ def grade_class(submissions: Path, out: Path, jobs: int | None = None,
             gradebook.forget(student, assignment)
             (feedback_dir / student / f"{assignment}.html").unlink(missing_ok=True)
             del state["entries"][key]
-        _write_json(out / STATE_FILE, state)
+        _save_state(out, state)
         if todo:
             say(f"Grading {len(todo)} submission(s) with {min(jobs, len(todo))} worker(s), "
                 f"at most {timeout} s per cell...")
             batch = _Batch(out, state, expected, source_sha, timeout, gradebook, Path(tmp))
-            batch.run(todo, template, min(jobs, len(todo)), progress)
+            try:
+                batch.run(todo, template, min(jobs, len(todo)), progress)
+            except KeyboardInterrupt as stop:
+                state.pop("workdir", None)
+                _save_state(out, state)
+                why = f"by {stop}" if isinstance(stop, GradingStopped) else "(interrupted)"
+                say(f"Stopped {why}: {batch.recorded} of {len(todo)} submission(s) were graded and are kept in {out}; "
+                    "run the same command again to grade the rest.")
+                raise
+        state.pop("workdir", None)
+        _save_state(out, state)
 
     rows = {key: [ExerciseResult(*r) for r in state["entries"][key]["results"]] for key in sorted(current)}
     statuses = write_reports(out, found, rows, skipped)
@@ -473,6 +594,7 @@ class _Batch:
     timeout: int
     gradebook: ClassGradebook
     tmp: Path
+    recorded: int = 0
 
     def run(self, todo: list[tuple[Submission, str]], template: Path, jobs: int, progress: bool) -> None:
         from tqdm import tqdm
@@ -486,8 +608,15 @@ class _Batch:
                    dynamic_ncols=True)
 
         def grade(i: int, sub: Submission) -> Reply:
-            task = Task(sub.assignment, str(sub.path), self.timeout, str(self.tmp / f"task-{i}"))
-            return pool.run(task, hard_limit(code_cells[sub.assignment], self.timeout))
+            for attempt in (1, 2):
+                workdir = self.tmp / f"task-{i}-{attempt}"
+                task = Task(sub.assignment, str(sub.path), self.timeout, str(workdir))
+                reply = pool.run(task, hard_limit(code_cells[sub.assignment], self.timeout))
+                if reply.kind not in RETRIED:
+                    return reply
+                if attempt == 1:
+                    shutil.rmtree(workdir, ignore_errors=True)
+            return reply
 
         executor = ThreadPoolExecutor(max_workers=jobs)
         try:
@@ -495,7 +624,8 @@ class _Batch:
             for future in as_completed(futures):
                 i, sub, sha = futures[future]
                 self.record(sub, sha, future.result())
-                shutil.rmtree(self.tmp / f"task-{i}", ignore_errors=True)
+                for workdir in self.tmp.glob(f"task-{i}-*"):
+                    shutil.rmtree(workdir, ignore_errors=True)
                 bar.set_postfix_str(f"{sub.student}/{sub.assignment}", refresh=False)
                 bar.update()
         except BaseException:  # Ctrl-C or a bug: stop the workers and their kernels now
@@ -515,10 +645,12 @@ class _Batch:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
         self.gradebook.record(sub, Path(reply.autograded) if reply.autograded else None, page)
-        self.state["entries"][sub.key] = {"sha256": sha, "source": self.source_sha[sub.assignment],
-                                          "timeout": self.timeout,
-                                          "results": [list(asdict(r).values()) for r in results]}
-        _write_json(self.out / STATE_FILE, self.state)
+        entry = {"sha256": sha, "source": self.source_sha[sub.assignment], "timeout": self.timeout,
+                 "results": [list(asdict(r).values()) for r in results]}
+        self.state["entries"][sub.key] = entry
+        with open(self.out / JOURNAL_FILE, "a", encoding="utf-8") as journal:  # O(1) per result, unlike the state file
+            journal.write(json.dumps({"key": sub.key, "entry": entry}, ensure_ascii=False) + "\n")
+        self.recorded += 1
 
 
 def write_reports(out: Path, found: list[Submission], rows: dict[str, list[ExerciseResult]],

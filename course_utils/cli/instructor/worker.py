@@ -10,6 +10,11 @@ the main process records the results into the class's real gradebook.
 The main process keeps a hard limit on each submission. If a worker does not answer in
 time, or dies itself, it is killed with its kernel and replaced, and the submission gets
 ``timeout`` / ``error`` rows: one submission can never stop the batch.
+
+Each worker caps the threads of the numerical libraries its kernels use (:func:`thread_limits`),
+so that N workers on N cores do not each start N threads; and it ends itself (its kernel
+follows, by ipykernel's own parent polling) when the main process is gone, even after a
+``kill -9`` that gave the main process no chance to stop it.
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ import multiprocessing
 import os
 import shutil
 import signal
+import tempfile
+import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +35,11 @@ WORKER_STUDENT = "student"
 
 #: Seconds a new worker may take to start (import nbgrader) before it is given up.
 STARTUP_LIMIT = 300
+
+#: Environment variables that set how many threads a kernel's numerical libraries start:
+#: OpenMP, OpenBLAS and MKL (numpy, scikit-learn) and TensorFlow's two thread pools.
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                    "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS")
 
 
 @dataclass
@@ -41,7 +54,8 @@ class Task:
 
 @dataclass
 class Reply:
-    """What a worker found. ``kind``: ``graded``, ``unreadable``, ``died``, ``hung`` or ``crashed``."""
+    """What a worker found. ``kind``: ``graded``, ``ungraded`` (nbgrader could not run the notebook),
+    ``unreadable``, ``died``, ``hung`` or ``crashed``."""
 
     kind: str
     message: str = ""
@@ -58,6 +72,32 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def thread_limits(jobs: int, cores: int | None = None) -> dict[str, str]:
+    """The thread caps for one of ``jobs`` workers sharing ``cores`` cores: ``cores // jobs``, at least 1.
+
+    Variables already set in the environment are left as they are (an instructor's choice wins).
+    """
+    per_worker = str(max(1, (cores or default_jobs()) // max(1, jobs)))
+    return {name: os.environ.get(name, per_worker) for name in THREAD_VARIABLES}
+
+
+def _end_with_parent(parent: int) -> None:
+    """Exit this worker, and kill the kernel it runs, once the main process ``parent`` is gone."""
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        try:
+            import psutil
+
+            for proc in psutil.Process().children(recursive=True):
+                proc.kill()
+        except Exception:
+            pass
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def grade_task(template: Path, task: Task) -> Reply:
     """Grade ``task`` in a fresh copy of the course folder ``template`` (runs in a worker)."""
     from .. import nbgrader_course
@@ -71,20 +111,25 @@ def grade_task(template: Path, task: Task) -> Reply:
         return Reply("unreadable", str(err).replace(str(path), path.name))
     root = Path(task.workdir)
     shutil.copytree(template, root)
+    scratch = root / "tmp"  # the kernel's connection file and the notebook's own temporary files
+    scratch.mkdir()
+    os.environ["TMPDIR"] = tempfile.tempdir = str(scratch)
     api = nbgrader_course.make_api(root, timeout=task.timeout)
     results = grade_in_course(root, api, task.assignment, WORKER_STUDENT, submission, task.timeout)
     autograded = root / "autograded" / WORKER_STUDENT / task.assignment / f"{task.assignment}.ipynb"
-    if not autograded.exists():
-        return Reply("graded", results=results)
+    if not autograded.exists():  # nbgrader gave up before running the notebook (its kernel did not start)
+        return Reply("ungraded", results[0].message if results else "", results=results)
     api.generate_feedback(task.assignment, WORKER_STUDENT, force=True)
     feedback = root / "feedback" / WORKER_STUDENT / task.assignment / f"{task.assignment}.html"
     return Reply("graded", results=results, autograded=str(autograded),
                  feedback=str(feedback) if feedback.exists() else None)
 
 
-def _worker_main(conn, template: str, log_path: str) -> None:
+def _worker_main(conn, template: str, log_path: str, parent: int, environment: dict) -> None:
     """Serve tasks from ``conn`` until it closes or sends ``None``."""
     os.setsid()  # Ctrl-C in the terminal goes to the main process, which stops the workers
+    os.environ.update(environment)  # inherited by the kernels this worker starts
+    _end_with_parent(parent)
     log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     os.dup2(log, 1)  # nbgrader's messages and the kernels' stderr go to the log,
     os.dup2(log, 2)  # not over the progress bar
@@ -112,10 +157,11 @@ def _worker_main(conn, template: str, log_path: str) -> None:
 class Worker:
     """A worker process and the pipe to it; replaced by the caller after ``died``/``hung``."""
 
-    def __init__(self, template: Path, log_path: Path):
+    def __init__(self, template: Path, log_path: Path, environment: dict | None = None):
         ctx = multiprocessing.get_context("spawn")
         self._conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, str(template), str(log_path)),
+        self.process = ctx.Process(target=_worker_main,
+                                   args=(child, str(template), str(log_path), os.getpid(), dict(environment or {})),
                                    name="course-grade-worker")
         self.process.start()
         child.close()
