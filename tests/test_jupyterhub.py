@@ -35,7 +35,7 @@ from pathlib import Path
 import pytest
 
 from course_utils.cli import paths
-from course_utils.cli.instructor import hub
+from course_utils.cli.instructor import feedback, hub
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -517,18 +517,18 @@ def test_release_feedback_skips_work_that_did_not_come_through_the_exchange(tmp_
             (folder / "submission_secret.txt").write_text("s3cret")
     (out / ".course-grade.json").write_text(json.dumps({"submissions": str(submissions), "entries": {}}))
     with pytest.raises(ValueError, match="does not exist: pass the exchange"):
-        hub.release_feedback(out, FIRST, exchange)
+        feedback.release_feedback(out, FIRST, exchange)
     (exchange / COURSE).mkdir(parents=True)
-    results = hub.release_feedback(out, FIRST, exchange)
+    results = feedback.release_feedback(out, FIRST, exchange)
     from nbgrader.utils import notebook_hash
 
     assert [(r.student, r.path) for r in results] == [
         ("ana", exchange / COURSE / "feedback" / f"{notebook_hash(secret='s3cret', notebook_id=FIRST)}.html"),
         ("bob", None)]
     assert results[0].path.read_text() == "<html>ana</html>"
-    assert "not submitted through nbgrader's exchange" in hub.format_released(results, FIRST)
+    assert "not submitted through nbgrader's exchange" in feedback.format_released(results, FIRST)
     with pytest.raises(ValueError, match="no feedback for 01_x"):
-        hub.release_feedback(out, "01_x", exchange)
+        feedback.release_feedback(out, "01_x", exchange)
 
 
 def test_keep_submission_files_makes_a_graded_folder_nbgrader_can_release_from(tmp_path):
@@ -538,14 +538,14 @@ def test_keep_submission_files_makes_a_graded_folder_nbgrader_can_release_from(t
     (collected / "timestamp.txt").write_text("2025-01-01 10:00:00.000000 UTC")
     (collected / "submission_secret.txt").write_text("s3cret")
     course_root = tmp_path / "out" / "nbgrader"
-    copies = hub.keep_submission_files(collected / f"{FIRST}.ipynb", course_root, "ana", FIRST)
+    copies = feedback.keep_submission_files(collected / f"{FIRST}.ipynb", course_root, "ana", FIRST)
     assert sorted(p.relative_to(course_root).as_posix() for p in copies) == sorted(
-        f"{kind}/ana/{FIRST}/{name}" for kind in ("submitted", "feedback") for name in hub.SUBMISSION_FILES)
+        f"{kind}/ana/{FIRST}/{name}" for kind in ("submitted", "feedback") for name in feedback.SUBMISSION_FILES)
     flat = tmp_path / "flat" / "bob"
     flat.mkdir(parents=True)
     (flat / f"{FIRST}.ipynb").write_text("{}")
     (flat / "timestamp.txt").write_text("not nbgrader's layout")
-    assert hub.keep_submission_files(flat / f"{FIRST}.ipynb", course_root, "bob", FIRST) == []
+    assert feedback.keep_submission_files(flat / f"{FIRST}.ipynb", course_root, "bob", FIRST) == []
 
 
 def test_init_hub_creates_the_roster_accounts_with_private_homes(tmp_path, course_copy, monkeypatch):

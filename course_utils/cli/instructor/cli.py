@@ -37,7 +37,7 @@ def _cmd_init_hub(args) -> int:
 
 
 def _cmd_release_feedback(args) -> int:
-    from .hub import format_released, release_feedback
+    from .feedback import format_released, release_feedback
 
     results = release_feedback(Path(args.out), args.assignment, exchange=args.exchange)
     print(format_released(results, args.assignment))
@@ -78,7 +78,8 @@ def add_parser(sub) -> None:
                    help=timeout_help)
     p.set_defaults(func=_cmd_init_instructor)
 
-    from .hub import DEFAULT_COURSE_DIR, DEFAULT_EXCHANGE
+    from .feedback import DEFAULT_EXCHANGE
+    from .hub import DEFAULT_COURSE_DIR
 
     p = sub.add_parser(
         "init-hub", help="set up a JupyterHub class server (PAM accounts, nbgrader exchange, roles); run as root",
