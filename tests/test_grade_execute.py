@@ -117,3 +117,41 @@ def test_explain_names_the_status_of_executor_errors(ename, status):
     cell = nbformat.v4.new_code_cell("check()")
     cell.outputs = [nbformat.v4.new_output("error", ename=ename, evalue="why", traceback=[])]
     assert explain(cell, None, 0.0, 1.0, 10)[0] == status
+
+
+class LosesReplies(CourseExecute):
+    """The kernel's execute replies number ``lose`` (0-based) never reach the grader."""
+
+    lose: tuple[int, ...] = ()
+
+    def start_new_kernel_client(self):  # the synchronous one is what nbconvert's preprocess calls
+        from jupyter_core.utils import ensure_async
+
+        kc = super().start_new_kernel_client()
+        get_msg, replies = self.kc.shell_channel.get_msg, [0]
+
+        async def dropping(timeout=None):
+            while True:
+                msg = await ensure_async(get_msg(timeout=timeout))
+                if msg["header"]["msg_type"] == "execute_reply":
+                    replies[0] += 1
+                    if replies[0] - 1 in self.lose:
+                        continue
+                return msg
+
+        self.kc.shell_channel.get_msg = dropping
+        return kc
+
+
+def test_a_finished_cell_whose_reply_is_lost_does_not_wait_for_the_timeout():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in
+                                         ("print('one')", "print('two')", "1 / 0", "print('four')")])
+    executor = LosesReplies(timeout=60, reply_grace=1.0, extra_arguments=list(ARGS))
+    executor.lose = (1, 2)
+    start = time.perf_counter()
+    executor.preprocess(nb, {"metadata": {"path": "."}})
+    seconds = time.perf_counter() - start
+    assert seconds < 30, f"took {seconds:.0f} s: waited for the timeout"
+    assert nb.cells[1].outputs[0].text == "two\n" and not errors(nb.cells[1])
+    assert [e for e, _ in errors(nb.cells[2])] == ["ZeroDivisionError"], "an error is kept, from the outputs"
+    assert nb.cells[3].outputs[0].text == "four\n" and nb.cells[3].execution_count == 4

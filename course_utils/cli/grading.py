@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import shutil
+from queue import Empty
+from time import monotonic
 import tempfile
 import warnings
 from dataclasses import dataclass
@@ -22,9 +24,10 @@ from pathlib import Path
 
 import nbformat
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from jupyter_core.utils import ensure_async
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
-from traitlets import Integer
+from traitlets import Float, Integer
 
 from . import nbgrader_course, paths
 from .notebook_io import NotebookError, read_notebook, test_cells, write_notebook
@@ -102,6 +105,17 @@ del _course_cap_printed_text
 """
 
 
+def _reply_from_outputs(msg_id: str, cell) -> dict:
+    """An ``execute_reply`` for ``cell`` made from what it printed (its reply was lost)."""
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    content = {"status": "error" if errors else "ok", "execution_count": cell.get("execution_count")}
+    if errors:
+        content.update(ename=errors[-1].get("ename", ""), evalue=errors[-1].get("evalue", ""),
+                       traceback=errors[-1].get("traceback", []))
+    return {"header": {"msg_type": "execute_reply"}, "parent_header": {"msg_id": msg_id},
+            "metadata": {}, "content": content}
+
+
 class CourseExecute(Execute):
     """nbgrader's ``Execute``, hardened against what a class of submissions does.
 
@@ -116,6 +130,12 @@ class CourseExecute(Execute):
       ``max_output_chars`` per cell are dropped as they arrive, each time with a note. Errors
       are always kept (shortened). A cell printing megabytes, or printing in an endless loop,
       costs neither the grader's memory nor the feedback file.
+    - A cell whose run has finished (the kernel said "idle" for it) but whose reply never
+      arrives no longer waits for the timeout. ipykernel 7 now and then leaves a reply unsent,
+      most often when several kernels share the cores: after ``reply_grace`` seconds the kernel
+      is sent a request (which sets the stuck message moving), and if the reply still does not
+      come the cell is closed with what it printed. Only the reply's bookkeeping is made up,
+      never an output: grading reads the outputs.
     """
 
     max_text_chars = Integer(
@@ -123,6 +143,10 @@ class CourseExecute(Execute):
     ).tag(config=True)
     max_output_chars = Integer(
         nbgrader_course.MAX_OUTPUT_CHARS, help="characters of outputs of any kind kept per cell (-1: no limit)"
+    ).tag(config=True)
+
+    reply_grace = Float(
+        5.0, help="seconds to wait for a cell's reply after the kernel finished the cell, before nudging it"
     ).tag(config=True)
 
     def preprocess(self, nb, resources=None, km=None):
@@ -152,6 +176,42 @@ class CourseExecute(Execute):
                                      "and did not stop when interrupted, so the kernel was stopped")
         self.log.warning("%s", self._stopped_because)
         return cell, self.resources
+
+    async def _async_poll_for_reply(self, msg_id, cell, timeout, task_poll_output_msg, task_poll_kernel_alive):
+        channel = self.kc.shell_channel
+        get_msg = channel.get_msg
+        late = {"since": None, "nudged": False}  # kept across calls: nbclient asks again after other replies
+
+        async def patient_get_msg(timeout=None):
+            """``get_msg`` that stops waiting for a reply that is stuck (see the class docstring)."""
+            deadline = None if timeout is None else monotonic() + timeout
+            while True:
+                step = 1.0 if deadline is None else max(0.0, min(1.0, deadline - monotonic()))
+                try:
+                    return await ensure_async(get_msg(timeout=step))
+                except Empty:
+                    pass
+                if deadline is not None and monotonic() >= deadline:
+                    raise Empty
+                if not task_poll_output_msg.done():
+                    continue
+                late["since"] = late["since"] or monotonic()
+                if monotonic() - late["since"] < self.reply_grace:
+                    continue
+                if not late["nudged"]:
+                    self.log.warning("cell %s finished but its reply is late: nudging the kernel", cell.get("id"))
+                    self.kc.kernel_info()
+                    late.update(since=monotonic(), nudged=True)
+                    continue
+                self.log.warning("cell %s finished but its reply never came: closed with its outputs", cell.get("id"))
+                return _reply_from_outputs(msg_id, cell)
+
+        channel.get_msg = patient_get_msg
+        try:
+            return await super()._async_poll_for_reply(msg_id, cell, timeout, task_poll_output_msg,
+                                                       task_poll_kernel_alive)
+        finally:
+            channel.get_msg = get_msg
 
     def clear_output(self, outs, msg, cell_index):
         self._used.pop(cell_index, None)
