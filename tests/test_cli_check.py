@@ -52,6 +52,24 @@ def test_unknown_notebook_is_named_not_guessed(tmp_path):
     assert proc.returncode == 2 and "unknown assignment '99_nothing'" in proc.stderr
 
 
+def test_solutions_kept_from_learners_get_one_line_naming_validate(tmp_path, monkeypatch, capsys):
+    """On a class server (docs/jupyterhub.md) solutions/ is the instructor's: no traceback for a student."""
+    import os
+
+    from course_utils import cli
+    from course_utils.cli import grading
+
+    target = tmp_path / f"{FIRST}.ipynb"
+    shutil.copyfile(paths.notebooks_dir() / f"{FIRST}.ipynb", target)
+    solutions = str(paths.solutions_dir())
+    real_access = os.access
+    monkeypatch.setattr(grading.os, "access", lambda p, mode: False if str(p) == solutions else real_access(p, mode))
+    assert cli.main(["check", str(target)]) == 2
+    lines = [ln for ln in capsys.readouterr().err.splitlines() if ln.strip()]
+    assert lines[-1].startswith("course check: ") and "kept for the instructor" in lines[-1], lines
+    assert "Validate" in lines[-1] and not any("Traceback" in ln for ln in lines), lines
+
+
 def test_timeout_option_is_validated():
     proc = run("check", "x.ipynb", "--timeout", "0")
     assert proc.returncode == 2 and "must be positive" in proc.stderr

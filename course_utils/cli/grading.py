@@ -13,6 +13,7 @@ and output is capped while it is produced.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from queue import Empty
@@ -385,6 +386,11 @@ def self_check(path: str | Path, assignment: str | None = None,
     """Grade a learner's notebook against the full tests; the learner's file is only read."""
     path = Path(path)
     submission = read_notebook(path)
+    solutions = paths.solutions_dir()
+    if not os.access(solutions, os.R_OK | os.X_OK):
+        raise ValueError(f"{solutions} (the full tests) is kept for the instructor on this server, so the "
+                         "self-check cannot run here: use the Validate button (the visible tests); the hidden "
+                         "tests' verdict comes back with your feedback")
     name = assignment or identify_assignment(path, submission)
     paths.source_notebook(name)  # raises ValueError for an unknown name
     with tempfile.TemporaryDirectory(prefix="course-check-") as tmp:
