@@ -7,10 +7,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
-# JupyterHub's proxy (course init-hub, tests/test_jupyterhub.py), from npm into .hub-proxy/.
-PROXY_VERSION := 5.1.0
-PROXY := .hub-proxy/node_modules/.bin/configurable-http-proxy
-
+# JupyterHub's proxy (course init-hub, tests/test_jupyterhub.py), from npm into hub-proxy/node_modules/,
+# exactly as hub-proxy/package-lock.json pins it (configurable-http-proxy and everything it needs).
+PROXY := hub-proxy/node_modules/.bin/configurable-http-proxy
+PROXY_STAMP := hub-proxy/node_modules/.package-lock.json
 .PHONY: lab test browser-test bench grade-bench release check-release lock install clean-venv hub-proxy
 
 install: $(STAMP)
@@ -33,12 +33,12 @@ lab: $(STAMP)
 test: $(STAMP) hub-proxy
 	$(PY) -m pytest -n $(JOBS) --dist loadgroup
 
-# configurable-http-proxy at the pinned version, for JupyterHub (needs node and npm; without
-# them the JupyterHub test is skipped and says so).
+# configurable-http-proxy as hub-proxy/package-lock.json pins it (needs node and npm; without
+# them the JupyterHub test is skipped and says so). npm ci runs again only when the lock changed.
 hub-proxy:
-	@if [ -x $(PROXY) ] && [ "$$($(PROXY) --version)" = "$(PROXY_VERSION)" ]; then :; \
+	@if [ -x $(PROXY) ] && [ $(PROXY_STAMP) -nt hub-proxy/package-lock.json ]; then :; \
 	elif command -v npm >/dev/null; then \
-	  npm install --prefix .hub-proxy --no-audit --no-fund --loglevel=error configurable-http-proxy@$(PROXY_VERSION); \
+	  npm ci --prefix hub-proxy --no-audit --no-fund --loglevel=error; \
 	else echo "warning: npm is missing, so JupyterHub's proxy is not installed (the JupyterHub test will be skipped)" >&2; fi
 
 # Opens every release notebook (and a solved copy) in JupyterLab in headless Chromium, as a

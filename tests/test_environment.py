@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -71,14 +72,18 @@ def test_make_installs_with_the_constraints_and_ci_runs_make_test():
 def test_make_installs_the_hub_and_its_pinned_proxy():
     makefile = (ROOT / "Makefile").read_text()
     assert re.search(r'-e "\.\[[^"]*\bhub\b[^"]*\]"', makefile), "make's install must include the hub extra"
-    version = re.search(r"^PROXY_VERSION := (\d+\.\d+\.\d+)$", makefile, flags=re.M)
-    assert version, "the Makefile must pin configurable-http-proxy's version"
-    assert "configurable-http-proxy@$(PROXY_VERSION)" in makefile
+    package = json.loads((ROOT / "hub-proxy" / "package.json").read_text())
+    assert re.fullmatch(r"\d+\.\d+\.\d+", package["dependencies"]["configurable-http-proxy"]), "an exact version"
+    lock = json.loads((ROOT / "hub-proxy" / "package-lock.json").read_text())
+    pinned = lock["packages"]["node_modules/configurable-http-proxy"]["version"]
+    assert pinned == package["dependencies"]["configurable-http-proxy"]
+    assert all("integrity" in entry for name, entry in lock["packages"].items() if name), "every package checked"
+    assert "npm ci --prefix hub-proxy" in makefile, "installed exactly as the lock says"
     assert re.search(r"^test: .*\bhub-proxy\b", makefile, flags=re.M)
     ci = (ROOT / ".ci" / "run").read_text()
     commands = [line.strip() for line in ci.splitlines() if line.strip().startswith("make")]
     assert commands.index("make hub-proxy") < commands.index("make test")
-    assert "/.hub-proxy/" in (ROOT / ".gitignore").read_text()
+    assert "/hub-proxy/node_modules/" in (ROOT / ".gitignore").read_text()
 
 
 def test_readme_quick_start_is_two_commands():

@@ -58,13 +58,13 @@ ROSTER_COLUMNS = ("username", "user", "login", "student_id", "id")
 
 
 def repository_root() -> Path:
-    """The folder of the installed course (Makefile, ``.venv``, ``.hub-proxy``)."""
+    """The folder of the installed course (Makefile, ``.venv``, ``hub-proxy``)."""
     return Path(__file__).resolve().parents[3]
 
 
 def proxy_command() -> Path | None:
     """``configurable-http-proxy`` as ``make hub-proxy`` installs it, else on the PATH."""
-    local = repository_root() / ".hub-proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
+    local = repository_root() / "hub-proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
     if local.is_file():
         return local
     found = shutil.which("configurable-http-proxy")
