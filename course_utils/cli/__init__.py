@@ -6,6 +6,13 @@
     course pretrain [--fast|--write]     retrain notebook 06's pretrained backbone, compare its checksum
     course lab-setup [--instructor]      JupyterLab as learners get it; --instructor: the formgrader for you
 
+Instructors (``course_utils.cli.instructor``, docs/instructors.md and docs/jupyterhub.md):
+
+    course grade SUBMISSIONS --out OUT   autograde a class in parallel: CSVs, feedback, gradebook
+    course init-instructor DIR           an nbgrader course folder made from solutions/
+    course init-hub DIR                  a JupyterHub class server (PAM users, shared exchange)
+    course release-feedback OUT NAME     course grade's feedback back through nbgrader's exchange
+
 Bad input (a missing path, a file that is not a notebook, broken JSON) gets a one-line
 error and exit code 2; nothing is ever written next to or over the input.
 """
