@@ -67,15 +67,20 @@ def pytest_terminal_summary(terminalreporter):
         tr.write_line(f"{nb:<{width}}  " + "  ".join(cells))
 
 
-@pytest.fixture
-def course_copy(tmp_path, monkeypatch):
-    """A scratch course holding only the first notebook (solution and release), used as COURSE_ROOT."""
+def first_notebook_course(root: Path) -> Path:
+    """Make ``root`` a scratch course holding only the first notebook (solution and release)."""
     import shutil
 
-    root = tmp_path / "course"
     first = sorted((ROOT / "solutions").glob("00_*.ipynb"))[0].name
     for name in ("solutions", "notebooks"):
         (root / name).mkdir(parents=True)
         shutil.copyfile(ROOT / name / first, root / name / first)
+    return root
+
+
+@pytest.fixture
+def course_copy(tmp_path, monkeypatch):
+    """:func:`first_notebook_course` in a temporary folder, used as COURSE_ROOT."""
+    root = first_notebook_course(tmp_path / "course")
     monkeypatch.setenv("COURSE_ROOT", str(root))
     return root

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import first_notebook_course
 
 from course_utils import cli
 from course_utils.cli import paths
@@ -175,11 +176,7 @@ def _check_grades_csv(out: Path, expected) -> None:
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
     """A scratch course holding only the first notebook (solution and release)."""
-    root = tmp_path_factory.mktemp("course")
-    for name in ("solutions", "notebooks"):
-        (root / name).mkdir()
-        (root / name / f"{FIRST}.ipynb").write_bytes((paths.course_root() / name / f"{FIRST}.ipynb").read_bytes())
-    return root
+    return first_notebook_course(tmp_path_factory.mktemp("scratch") / "course")
 
 
 def course_cmd(course_root: Path, *args, **kwargs):

@@ -61,6 +61,7 @@ SCRIPT = """
 import json, resource, sys, time
 import nbformat
 from course_utils.cli.grading import CourseExecute
+from course_utils.cli.instructor.bench import own_peak_mb  # VmHWM: this process's own peak, not its parent's
 cells = [
     "for _ in range(800):\\n    print('x' * 1_000_000)",   # 800 MB in 1 MB prints
     "print('y' * 50_000_000)",                             # one 50 MB line
@@ -68,19 +69,12 @@ cells = [
     "raise ValueError('z' * 5_000_000)",                   # a 5 MB error message
     "print('after')",
 ]
-def peak_mb():
-    # This process's own peak (VmHWM). Not ru_maxrss: a process started with vfork, as Python's
-    # subprocess does, begins with its parent's peak there (a pytest worker that ran TensorFlow).
-    try:
-        return int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0]) / 1024
-    except (OSError, IndexError):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
 start = time.perf_counter()
 CourseExecute(timeout=8, extra_arguments=["--HistoryManager.hist_file=:memory:"]).preprocess(nb, {"metadata": {"path": "."}})
 print(json.dumps({
     "seconds": time.perf_counter() - start,
-    "grader_mb": peak_mb(),
+    "grader_mb": own_peak_mb(),
     "kernel_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     "sizes": [len(json.dumps(c.outputs)) for c in nb.cells],
     "texts": [[o.get("text", "")[-200:] for o in c.outputs if o.output_type == "stream"] for c in nb.cells],
@@ -91,7 +85,7 @@ print(json.dumps({
 
 def test_huge_and_endless_output_is_cut_with_a_note_and_costs_little_memory(tmp_path):
     # This process peaks at 800 MB first, as a pytest worker that ran TensorFlow may have: the
-    # grader's peak below must be its own, not its parent's (see peak_mb in SCRIPT).
+    # grader's peak below must be its own, not its parent's (own_peak_mb in SCRIPT).
     ballast = bytearray(800 * 2**20)
     del ballast
     proc = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, cwd=tmp_path, timeout=300)

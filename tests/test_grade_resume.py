@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 import psutil
 import pytest
+from conftest import first_notebook_course
 
 from course_utils.cli import paths
 from course_utils.cli.instructor import worker
@@ -32,12 +33,8 @@ pytestmark = [pytest.mark.notebook, pytest.mark.xdist_group("grade-resume")]
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    """A scratch course holding only the first notebook; also marks every process it starts."""
-    root = tmp_path_factory.mktemp("course")
-    for name in ("solutions", "notebooks"):
-        (root / name).mkdir()
-        (root / name / f"{FIRST}.ipynb").write_bytes((paths.course_root() / name / f"{FIRST}.ipynb").read_bytes())
-    return root
+    """A scratch course holding only the first notebook (solution and release)."""
+    return first_notebook_course(tmp_path_factory.mktemp("scratch") / "course")
 
 
 @pytest.fixture(scope="module")

@@ -19,12 +19,16 @@ from .. import nbgrader_course, paths
 CONFIG_MARKER = nbgrader_course.CONFIG_FILE_TEMPLATE.splitlines()[0]
 
 
-def _made_by_us(root: Path) -> bool:
-    config = root / "nbgrader_config.py"
+def starts_with(path: Path, marker: str) -> bool:
+    """True when the text file ``path`` begins with ``marker`` (a configuration file the course wrote)."""
     try:
-        return config.is_file() and config.read_text(encoding="utf-8").startswith(CONFIG_MARKER)
+        return path.is_file() and path.read_text(encoding="utf-8").startswith(marker)
     except (OSError, UnicodeDecodeError):
         return False
+
+
+def _made_by_us(root: Path) -> bool:
+    return starts_with(root / "nbgrader_config.py", CONFIG_MARKER)
 
 
 def _make_exchange(exchange: Path) -> None:

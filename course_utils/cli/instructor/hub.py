@@ -44,6 +44,7 @@ from pathlib import Path
 from nbgrader.exchange.default.submit import ExchangeSubmit
 
 from .. import labsetup, nbgrader_course, paths
+from .coursedir import starts_with
 from .feedback import DEFAULT_EXCHANGE
 
 #: The first line of every ``jupyterhub_config.py`` the course writes.
@@ -373,11 +374,7 @@ def _check_port(name: str, value: int) -> int:
 
 
 def _made_by_us(root: Path) -> bool:
-    config = root / "jupyterhub_config.py"
-    try:
-        return config.is_file() and config.read_text(encoding="utf-8").startswith(CONFIG_MARKER)
-    except (OSError, UnicodeDecodeError):
-        return False
+    return starts_with(root / "jupyterhub_config.py", CONFIG_MARKER)
 
 
 def _write(path: Path, text: str, mode: int = 0o644) -> Path:

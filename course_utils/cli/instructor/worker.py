@@ -81,18 +81,27 @@ def thread_limits(jobs: int, cores: int | None = None) -> dict[str, str]:
     return {name: os.environ.get(name, per_worker) for name in THREAD_VARIABLES}
 
 
+def _kill_descendants(pid: int) -> None:
+    """Kill every process started by ``pid`` (a worker's kernel), if any."""
+    try:
+        import psutil
+
+        children = psutil.Process(pid).children(recursive=True)
+    except Exception:  # psutil missing or the process just ended
+        children = []
+    for proc in children:
+        try:
+            proc.kill()
+        except Exception:
+            pass
+
+
 def _end_with_parent(parent: int) -> None:
     """Exit this worker, and kill the kernel it runs, once the main process ``parent`` is gone."""
     def watch():
         while os.getppid() == parent:
             time.sleep(1.0)
-        try:
-            import psutil
-
-            for proc in psutil.Process().children(recursive=True):
-                proc.kill()
-        except Exception:
-            pass
+        _kill_descendants(os.getpid())
         os._exit(1)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
@@ -199,17 +208,7 @@ class Worker:
         if self.process.pid is None or not self.process.is_alive():
             self._conn.close()
             return
-        try:
-            import psutil
-
-            children = psutil.Process(self.process.pid).children(recursive=True)
-        except Exception:  # psutil missing or the process just ended
-            children = []
-        for proc in children:
-            try:
-                proc.kill()
-            except Exception:
-                pass
+        _kill_descendants(self.process.pid)
         try:
             os.kill(self.process.pid, signal.SIGKILL)
         except ProcessLookupError:
